@@ -1,0 +1,88 @@
+import http from 'node:http';
+import express from 'express';
+import helmet from 'helmet';
+import type { Config } from './config.ts';
+import { CollabServer } from './collab/collabServer.ts';
+import { anonymousAccess } from './collab/hooks/anonymousAccess.ts';
+import { documentExists } from './collab/hooks/documentExists.ts';
+import { touchOnChange } from './collab/hooks/touchOnChange.ts';
+import type { CollabHook } from './collab/hooks/types.ts';
+import { errorHandler, notFoundHandler } from './errors.ts';
+import { clientRouter } from './http/clientRouter.ts';
+import { documentsRouter } from './http/documentsRouter.ts';
+import { healthRouter } from './http/healthRouter.ts';
+import type { Logger } from './logger.ts';
+import { createStorage } from './storage/createStorage.ts';
+import type { Storage } from './storage/storage.ts';
+
+export interface AppOptions {
+  config: Config;
+  logger: Logger;
+  /** Defaults to the backend named by the configuration. */
+  storage?: Storage;
+}
+
+export interface App {
+  server: http.Server;
+  storage: Storage;
+  collab: CollabServer;
+  /** Starts listening; resolves with the bound port (useful with PORT=0). */
+  listen(): Promise<number>;
+  /** Closes sockets with 1001, stores and unloads every document, closes storage. */
+  close(): Promise<void>;
+}
+
+/** Builds the HTTP + WebSocket server without listening, so tests can start it on port 0. */
+export function createApp({ config, logger, storage = createStorage(config) }: AppOptions): App {
+  const hooks: CollabHook[] = [documentExists, anonymousAccess, touchOnChange()];
+  const collab = new CollabServer({
+    storage,
+    logger,
+    hooks,
+    maxMessageBytes: config.MAX_MESSAGE_BYTES,
+    unloadDelayMs: config.UNLOAD_DELAY_MS,
+    compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      // Tiptap and the caret labels set inline styles; scripts stay 'self' only.
+      contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'connect-src': ["'self'", 'ws:', 'wss:'] } },
+    }),
+  );
+  app.use(healthRouter(storage, logger));
+  app.use('/api', express.json({ limit: '1mb' }));
+  app.use('/api/documents', documentsRouter(storage));
+  app.use('/api', notFoundHandler);
+  app.use(clientRouter(config.CLIENT_DIST));
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger.child({ category: 'http' })));
+
+  const server = http.createServer(app);
+  server.on('upgrade', (req, socket, head) => {
+    if (!collab.handleUpgrade(req, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+  });
+
+  return {
+    server,
+    storage,
+    collab,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.PORT, config.HOST, () => {
+          server.off('error', reject);
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : config.PORT);
+        });
+      }),
+    close: async () => {
+      await collab.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await storage.close();
+    },
+  };
+}

@@ -1,0 +1,175 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Logger } from '../logger.ts';
+import type { Storage } from '../storage/storage.ts';
+import { CloseError } from './CloseError.ts';
+import type { Connection } from './Connection.ts';
+import type { CollabHook } from './hooks/types.ts';
+import { encodeAwareness, encodeSyncStep1, encodeUpdate, handleMessage, parseMessage } from './messageHandler.ts';
+import { SerialQueue } from './SerialQueue.ts';
+
+export interface SharedDocumentOptions {
+  storage: Storage;
+  logger: Logger;
+  hooks: readonly CollabHook[];
+  compactAfterUpdates: number;
+}
+
+type State = 'loading' | 'ready' | 'failed' | 'destroyed';
+
+/**
+ * A loaded document: its Y.Doc, awareness, connections and one queue through which everything that
+ * touches it passes, in order. Loading is the queue's first task, so messages that arrive before the
+ * stored state is in memory wait for it instead of being dropped, and nothing is sent before it.
+ */
+export class SharedDocument {
+  readonly ydoc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
+  readonly connections = new Set<Connection>();
+  readonly queue = new SerialQueue();
+  readonly logger: Logger;
+  state: State = 'loading';
+  /** Updates appended since the last compaction. */
+  #appended = 0;
+  #compactionQueued = false;
+
+  constructor(
+    readonly id: string,
+    readonly options: SharedDocumentOptions,
+  ) {
+    this.logger = options.logger;
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.ydoc.on('update', this.#relayUpdate);
+    this.awareness.on('update', this.#relayAwareness);
+  }
+
+  /** Reads the stored state into the Y.Doc. Called once, as the queue's first task. */
+  async load(): Promise<void> {
+    const started = performance.now();
+    const { snapshot, updates } = await this.options.storage.loadState(this.id);
+    let skipped = 0;
+    Y.transact(this.ydoc, () => {
+      for (const part of snapshot ? [snapshot, ...updates] : updates) {
+        try {
+          Y.applyUpdate(this.ydoc, part, 'storage');
+        } catch (err) {
+          skipped += 1;
+          this.logger.error({ err, documentId: this.id }, 'stored update failed to apply; skipped');
+        }
+      }
+    }, 'storage');
+    this.#appended = updates.length;
+    this.state = 'ready';
+    this.logger.debug({ documentId: this.id, updates: updates.length, skipped, ms: Math.round(performance.now() - started) }, 'document loaded');
+  }
+
+  /** Registers a connection and, once loaded, greets it with the server's sync step 1 and presence. */
+  addConnection(conn: Connection): void {
+    this.connections.add(conn);
+    void this.queue.run(() => {
+      if (this.state !== 'ready' || conn.closed) return;
+      conn.send(encodeSyncStep1(this.ydoc));
+      const states = [...this.awareness.getStates().keys()];
+      if (states.length > 0) conn.send(encodeAwareness(this.awareness, states));
+    });
+  }
+
+  /** Removes a connection and the presence it announced. Returns how many connections remain. */
+  removeConnection(conn: Connection): number {
+    if (this.connections.delete(conn) && conn.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    }
+    return this.connections.size;
+  }
+
+  /** Queues one incoming frame; bad input closes only that connection. */
+  receive(conn: Connection, data: Uint8Array): void {
+    void this.queue.run(async () => {
+      if (conn.closed) return;
+      if (this.state !== 'ready') return conn.close(new CloseError('storageError', `document is ${this.state}`));
+      try {
+        await handleMessage(this, conn, parseMessage(data));
+      } catch (err) {
+        if (err instanceof CloseError) return conn.close(err);
+        this.logger.error({ err, documentId: this.id }, 'unexpected error handling a message');
+        conn.close(new CloseError('badMessage', 'message could not be handled'));
+      }
+    });
+  }
+
+  /**
+   * Stores an update durably, then applies it (which relays it to the other connections). If storing
+   * fails, nothing is applied: the sender keeps the change and sends it again when it reconnects.
+   */
+  async applyClientUpdate(update: Uint8Array, origin: Connection): Promise<void> {
+    try {
+      await this.options.storage.appendUpdate(this.id, update);
+    } catch (err) {
+      this.logger.error({ err, documentId: this.id }, 'append to update log failed');
+      throw new CloseError('storageError', 'update could not be stored');
+    }
+    try {
+      Y.applyUpdate(this.ydoc, update, origin);
+    } catch (err) {
+      // Stored but unusable: loading skips such an entry, so the document stays readable.
+      throw new CloseError('badUpdate', `update failed to apply: ${(err as Error).message}`);
+    }
+    this.#appended += 1;
+    if (this.#appended >= this.options.compactAfterUpdates) this.#queueCompaction();
+    for (const hook of this.options.hooks) {
+      if (!hook.onChange) continue;
+      try {
+        await hook.onChange({ documentId: this.id, update, context: origin.context, storage: this.options.storage });
+      } catch (err) {
+        this.logger.error({ err, documentId: this.id, hook: hook.name }, 'onChange hook failed');
+      }
+    }
+  }
+
+  /** Folds the update log into a snapshot. Failure loses nothing: the log still holds every update. */
+  async compact(): Promise<void> {
+    if (this.#appended === 0) return;
+    const result = await this.options.storage.compact(this.id);
+    this.#appended = 0;
+    this.logger.debug({ documentId: this.id, ...result }, 'document compacted');
+  }
+
+  #queueCompaction(): void {
+    if (this.#compactionQueued) return;
+    this.#compactionQueued = true;
+    void this.queue.run(async () => {
+      this.#compactionQueued = false;
+      try {
+        await this.compact();
+      } catch (err) {
+        this.logger.error({ err, documentId: this.id }, 'compaction failed; will retry');
+      }
+    });
+  }
+
+  #relayUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === 'storage') return;
+    const message = encodeUpdate(update);
+    for (const conn of this.connections) if (conn !== origin) conn.send(message);
+  };
+
+  #relayAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+    const owner = this.connections.has(origin as Connection) ? (origin as Connection) : undefined;
+    if (owner) {
+      added.forEach((id) => owner.awarenessIds.add(id));
+      removed.forEach((id) => owner.awarenessIds.delete(id));
+    }
+    const changed = [...added, ...updated, ...removed];
+    const message = encodeAwareness(this.awareness, changed);
+    for (const conn of this.connections) if (conn !== origin) conn.send(message);
+  };
+
+  destroy(): void {
+    this.state = 'destroyed';
+    this.ydoc.off('update', this.#relayUpdate);
+    this.awareness.off('update', this.#relayAwareness);
+    this.awareness.destroy();
+    this.ydoc.destroy();
+  }
+}

@@ -1,0 +1,142 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
+import { COLLAB_PATH } from '@lcs/shared';
+import type { Logger } from '../logger.ts';
+import type { Storage } from '../storage/storage.ts';
+import { CloseError } from './CloseError.ts';
+import { Connection } from './Connection.ts';
+import { DocumentRegistry } from './DocumentRegistry.ts';
+import type { CollabHook, ConnectionContext } from './hooks/types.ts';
+import type { SharedDocument } from './SharedDocument.ts';
+
+export interface CollabServerOptions {
+  storage: Storage;
+  logger: Logger;
+  hooks: readonly CollabHook[];
+  maxMessageBytes: number;
+  unloadDelayMs: number;
+  compactAfterUpdates: number;
+  /** Interval of keep-alive pings; a socket that misses one is terminated. Default 30 s. */
+  pingIntervalMs?: number;
+}
+
+/** The collaboration endpoint: `/collab/<documentId>`, stock y-websocket protocol. */
+export class CollabServer {
+  readonly wss: WebSocketServer;
+  readonly registry: DocumentRegistry;
+  readonly #logger: Logger;
+  readonly #pingTimer: NodeJS.Timeout;
+  #closing = false;
+
+  constructor(readonly options: CollabServerOptions) {
+    this.#logger = options.logger.child({ category: 'collab' });
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+    this.registry = new DocumentRegistry({ ...options, logger: this.#logger });
+    this.#pingTimer = setInterval(() => this.#ping(), options.pingIntervalMs ?? 30_000);
+    this.#pingTimer.unref();
+  }
+
+  /** Handles an HTTP upgrade; returns false if the path is not ours so others may take it. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (!path.startsWith(`${COLLAB_PATH}/`)) return false;
+    let documentId: string;
+    try {
+      documentId = decodeURIComponent(path.slice(COLLAB_PATH.length + 1));
+    } catch {
+      documentId = '';
+    }
+    if (this.#closing) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+      return true;
+    }
+    this.wss.handleUpgrade(request, socket, head, (ws) => void this.#onConnection(ws, request, documentId));
+    return true;
+  }
+
+  async #onConnection(ws: WebSocket, request: IncomingMessage, documentId: string): Promise<void> {
+    const { storage, hooks } = this.options;
+    const early: Uint8Array[] = [];
+    let conn: Connection | undefined;
+    let doc: SharedDocument | undefined;
+    let receive: ((data: Uint8Array) => void) | undefined;
+    let wsClosed = false;
+
+    // Listen at once: frames that arrive while hooks run are kept, in order, not dropped.
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary) {
+        const error = new CloseError('badMessage', 'text frames are not part of the protocol');
+        return conn ? conn.close(error) : ws.close(error.code, error.reason);
+      }
+      const bytes = toBytes(data);
+      if (receive) receive(bytes);
+      else early.push(bytes);
+    });
+    ws.on('error', (err) => this.#logger.warn({ err, documentId }, 'socket error'));
+    ws.on('pong', () => {
+      if (conn) conn.alive = true;
+    });
+    ws.on('close', () => {
+      wsClosed = true;
+      if (conn && doc) {
+        conn.closed = true;
+        this.registry.release(doc, conn);
+      }
+    });
+
+    let context: ConnectionContext = { userId: 'unknown', readOnly: true };
+    try {
+      for (const hook of hooks) await hook.onConnect?.({ documentId, request, storage });
+      for (const hook of hooks) {
+        const result = await hook.onAuthenticate?.({ documentId, request, storage });
+        if (result) context = { ...context, ...result };
+      }
+    } catch (err) {
+      const error = err instanceof CloseError ? err : new CloseError('storageError', (err as Error).message);
+      if (!(err instanceof CloseError)) this.#logger.error({ err, documentId }, 'connection hook failed');
+      else this.#logger.info({ documentId, code: error.code, detail: error.message }, 'connection refused');
+      ws.close(error.code, error.reason);
+      return;
+    }
+    if (wsClosed || this.#closing) return;
+
+    const shared = this.registry.acquire(documentId);
+    const c = new Connection(ws, documentId, context, this.#logger);
+    doc = shared;
+    conn = c;
+    shared.addConnection(c);
+    receive = (data) => shared.receive(c, data);
+    for (const data of early) receive(data);
+    early.length = 0;
+  }
+
+  #ping(): void {
+    for (const doc of this.registry.loaded.values()) {
+      for (const conn of doc.connections) {
+        if (!conn.alive) {
+          conn.ws.terminate();
+          continue;
+        }
+        conn.alive = false;
+        conn.ws.ping();
+      }
+    }
+  }
+
+  /** Stops accepting sockets, closes the open ones with 1001, stores and unloads every document. */
+  async close(): Promise<void> {
+    this.#closing = true;
+    clearInterval(this.#pingTimer);
+    await this.registry.closeAll(new CloseError('goingAway'));
+    for (const ws of this.wss.clients) ws.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}
+
+function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

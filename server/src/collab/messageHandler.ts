@@ -1,0 +1,120 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { MessageType } from '@lcs/shared';
+import { CloseError } from './CloseError.ts';
+import type { Connection } from './Connection.ts';
+import type { SharedDocument } from './SharedDocument.ts';
+
+/** A y-websocket frame, parsed and checked before anything touches the document. */
+type ParsedMessage =
+  | { kind: 'syncStep1'; stateVector: Uint8Array }
+  | { kind: 'update'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'queryAwareness' };
+
+/**
+ * Parses one frame completely (truncated or malformed varints, unknown types and trailing bytes are
+ * all `badMessage`) so that a bad frame is refused before it has any effect.
+ */
+export function parseMessage(data: Uint8Array): ParsedMessage {
+  try {
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    let message: ParsedMessage;
+    switch (type) {
+      case MessageType.sync: {
+        const syncType = decoding.readVarUint(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        if (syncType === syncProtocol.messageYjsSyncStep1) message = { kind: 'syncStep1', stateVector: payload };
+        else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) message = { kind: 'update', update: payload };
+        else throw new CloseError('badMessage', `unknown sync message type ${syncType}`);
+        break;
+      }
+      case MessageType.awareness:
+        message = { kind: 'awareness', update: decoding.readVarUint8Array(decoder) };
+        break;
+      case MessageType.queryAwareness:
+        message = { kind: 'queryAwareness' };
+        break;
+      default:
+        throw new CloseError('badMessage', `unknown message type ${type}`);
+    }
+    if (decoding.hasContent(decoder)) throw new CloseError('badMessage', 'trailing bytes after message');
+    return message;
+  } catch (err) {
+    if (err instanceof CloseError) throw err;
+    throw new CloseError('badMessage', `malformed message: ${(err as Error).message}`);
+  }
+}
+
+/** Checks that an update decodes completely before it is stored; a half-readable update is refused. */
+export function assertDecodableUpdate(update: Uint8Array): void {
+  try {
+    Y.decodeUpdate(update);
+  } catch (err) {
+    throw new CloseError('badUpdate', `update does not decode: ${(err as Error).message}`);
+  }
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(encoder);
+}
+
+/** Applies one parsed message on behalf of a connection. Runs inside the document's queue. */
+export async function handleMessage(doc: SharedDocument, conn: Connection, message: ParsedMessage): Promise<void> {
+  switch (message.kind) {
+    case 'syncStep1': {
+      let reply: Uint8Array;
+      try {
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MessageType.sync);
+        syncProtocol.writeSyncStep2(encoder, doc.ydoc, message.stateVector);
+        reply = encoding.toUint8Array(encoder);
+      } catch (err) {
+        throw new CloseError('badMessage', `bad state vector: ${(err as Error).message}`);
+      }
+      conn.send(reply);
+      return;
+    }
+    case 'update':
+      // A read-only client's sync step 2 carries nothing it may write; ignore it rather than close,
+      // so stock providers stay connected. Anything it did change never reaches the document.
+      if (conn.context.readOnly) {
+        if (message.update.byteLength > 2) doc.logger.warn({ documentId: doc.id, userId: conn.context.userId }, 'refused update from read-only connection');
+        return;
+      }
+      assertDecodableUpdate(message.update);
+      await doc.applyClientUpdate(message.update, conn);
+      return;
+    case 'awareness':
+      try {
+        awarenessProtocol.applyAwarenessUpdate(doc.awareness, message.update, conn);
+      } catch (err) {
+        throw new CloseError('badMessage', `bad awareness update: ${(err as Error).message}`);
+      }
+      return;
+    case 'queryAwareness':
+      conn.send(encodeAwareness(doc.awareness, [...doc.awareness.getStates().keys()]));
+      return;
+  }
+}

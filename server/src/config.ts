@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { limits } from '@lcs/shared';
+
+/** The repository root, so relative defaults do not depend on the directory the server starts in. */
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const intFromEnv = (fallback: number, min: number) =>
+  z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(min, `must be at least ${min}`).default(fallback);
+
+const configSchema = z.object({
+  /** TCP port of the HTTP and WebSocket server. Default 3000. */
+  PORT: intFromEnv(3000, 0).refine((p) => p <= 65535, 'must be at most 65535'),
+  /** Interface to listen on. Default 0.0.0.0 (reachable on the workshop's network). */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Folder for the SQLite database. Default `<repo>/data`; relative paths resolve from the working directory. */
+  DATA_DIR: z.string().min(1).default(path.join(repoRoot, 'data')),
+  /** Storage backend: `sqlite` (default, durable) or `memory` (tests and demos; loses everything on exit). */
+  STORAGE: z.enum(['sqlite', 'memory']).default('sqlite'),
+  /** pino log level. Default `info`. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest WebSocket frame accepted, in bytes; bigger frames close the socket with 1009. Default 16 MiB. */
+  MAX_MESSAGE_BYTES: intFromEnv(limits.maxMessageBytes, 1024),
+  /** How long a document with no connections stays in memory before it is compacted and unloaded. Default 30 s. */
+  UNLOAD_DELAY_MS: intFromEnv(30_000, 0),
+  /** Compact a document's update log into a snapshot after this many appended updates. Default 500. */
+  COMPACT_AFTER_UPDATES: intFromEnv(500, 1),
+  /** Folder of the built client served at `/`. Default `<repo>/client/dist`. */
+  CLIENT_DIST: z.string().min(1).default(path.join(repoRoot, 'client', 'dist')),
+});
+
+/** Validated server configuration; see each field's JSDoc for its default. */
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment once, reporting every problem at once. The only place that reads
+ * `process.env`; everything else receives a `Config`.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const input = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = configSchema.safeParse(input);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  return { ...result.data, DATA_DIR: path.resolve(result.data.DATA_DIR), CLIENT_DIST: path.resolve(result.data.CLIENT_DIST) };
+}
+
+/** A configuration for tests: in-memory storage, quiet logs, port 0. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ PORT: '0', HOST: '127.0.0.1', STORAGE: 'memory', LOG_LEVEL: 'silent' }), ...overrides };
+}

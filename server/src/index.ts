@@ -1,0 +1,43 @@
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+
+/** Boots the server: parse config, listen, and flush everything on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const app = createApp({ config, logger });
+  const port = await app.listen();
+  const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  logger.info({ category: 'boot', port, storage: app.storage.kind, dataDir: config.DATA_DIR }, `listening on http://${shown}:${port}`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ category: 'boot', signal }, 'shutting down: storing documents');
+    app.close().then(
+      () => {
+        logger.info({ category: 'boot' }, 'stopped cleanly');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error({ err, category: 'boot' }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+void main();

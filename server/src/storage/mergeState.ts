@@ -1,0 +1,24 @@
+import * as Y from 'yjs';
+import type { StoredState } from './storage.ts';
+
+/**
+ * Folds a snapshot and its update log into one update, through a Y.Doc so deleted content is
+ * garbage-collected. An update that fails to apply is skipped (the log may hold one that passed the
+ * server's decode check yet cannot integrate); `skipped` reports how many.
+ */
+export function mergeStoredState(state: StoredState): { update: Uint8Array; skipped: number } {
+  const doc = new Y.Doc();
+  let skipped = 0;
+  try {
+    for (const part of state.snapshot ? [state.snapshot, ...state.updates] : state.updates) {
+      try {
+        Y.applyUpdate(doc, part);
+      } catch {
+        skipped += 1;
+      }
+    }
+    return { update: Y.encodeStateAsUpdate(doc), skipped };
+  } finally {
+    doc.destroy();
+  }
+}

@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { mergeStoredState } from './mergeState.ts';
+import type { CompactionResult, DocumentRecord, Storage, StoredState } from './storage.ts';
+
+interface DocumentRow {
+  id: string;
+  title: string;
+  created_at: number;
+  updated_at: number;
+}
+
+const toRecord = (row: DocumentRow): DocumentRecord => ({
+  id: row.id,
+  title: row.title,
+  createdAt: new Date(row.created_at),
+  updatedAt: new Date(row.updated_at),
+});
+
+const toBytes = (buf: Buffer): Uint8Array => new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+
+/**
+ * The embedded default: one SQLite file in WAL mode. better-sqlite3 is synchronous, so each append
+ * is committed before the call returns; WAL with synchronous=NORMAL keeps every committed
+ * transaction across a crash of this process (kill -9), which is the guarantee the server needs.
+ */
+export class SqliteStorage implements Storage {
+  readonly kind = 'sqlite';
+  readonly #db: Database.Database;
+  readonly #stmts;
+
+  constructor(readonly file: string) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.#db = new Database(file);
+    this.#db.pragma('journal_mode = WAL');
+    this.#db.pragma('synchronous = NORMAL');
+    this.#db.pragma('foreign_keys = ON');
+    this.#db.pragma('busy_timeout = 5000');
+    migrate(this.#db);
+    const db = this.#db;
+    this.#stmts = {
+      insertDoc: db.prepare('INSERT INTO documents (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)'),
+      getDoc: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?'),
+      listDocs: db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC, id'),
+      touch: db.prepare('UPDATE documents SET updated_at = ? WHERE id = ? AND updated_at < ?'),
+      snapshot: db.prepare<[string], { data: Buffer }>('SELECT data FROM snapshots WHERE doc_id = ?'),
+      updates: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE doc_id = ? ORDER BY seq'),
+      append: db.prepare('INSERT INTO updates (doc_id, data) VALUES (?, ?)'),
+      upsertSnapshot: db.prepare(
+        'INSERT INTO snapshots (doc_id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT(doc_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
+      ),
+      deleteUpTo: db.prepare('DELETE FROM updates WHERE doc_id = ? AND seq <= ?'),
+    };
+  }
+
+  static inDirectory(dataDir: string): SqliteStorage {
+    return new SqliteStorage(path.join(dataDir, 'learning-city.sqlite'));
+  }
+
+  async createDocument({ id, title }: { id: string; title: string }): Promise<DocumentRecord> {
+    const now = Date.now();
+    this.#stmts.insertDoc.run(id, title, now, now);
+    return { id, title, createdAt: new Date(now), updatedAt: new Date(now) };
+  }
+
+  async getDocument(id: string): Promise<DocumentRecord | undefined> {
+    const row = this.#stmts.getDoc.get(id);
+    return row ? toRecord(row) : undefined;
+  }
+
+  async listDocuments(): Promise<DocumentRecord[]> {
+    return this.#stmts.listDocs.all().map(toRecord);
+  }
+
+  async touchDocument(id: string, at: Date): Promise<void> {
+    this.#stmts.touch.run(at.getTime(), id, at.getTime());
+  }
+
+  async loadState(id: string): Promise<StoredState> {
+    return this.#db.transaction(() => {
+      const snap = this.#stmts.snapshot.get(id);
+      return { snapshot: snap ? toBytes(snap.data) : null, updates: this.#stmts.updates.all(id).map((r) => toBytes(r.data)) };
+    })();
+  }
+
+  async appendUpdate(id: string, update: Uint8Array): Promise<void> {
+    this.#stmts.append.run(id, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+  }
+
+  async compact(id: string): Promise<CompactionResult> {
+    // One immediate transaction: appends from other connections wait for it, and only the rows read
+    // here are deleted, so nothing written concurrently is lost.
+    return this.#db.transaction((): CompactionResult => {
+      const rows = this.#stmts.updates.all(id);
+      const snap = this.#stmts.snapshot.get(id);
+      const last = rows.at(-1);
+      if (!last) return { merged: 0, snapshotBytes: snap?.data.byteLength ?? 0 };
+      const { update } = mergeStoredState({ snapshot: snap ? toBytes(snap.data) : null, updates: rows.map((r) => toBytes(r.data)) });
+      this.#stmts.upsertSnapshot.run(id, Buffer.from(update), Date.now());
+      this.#stmts.deleteUpTo.run(id, last.seq);
+      return { merged: rows.length, snapshotBytes: update.byteLength };
+    }).immediate();
+  }
+
+  async ping(): Promise<void> {
+    this.#db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+}
+
+/** Schema migrations, applied in order inside one transaction; `user_version` records progress. */
+const migrations: string[] = [
+  `CREATE TABLE documents (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE TABLE updates (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+     data BLOB NOT NULL
+   );
+   CREATE INDEX updates_doc_seq ON updates (doc_id, seq);
+   CREATE TABLE snapshots (
+     doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+     data BLOB NOT NULL,
+     updated_at INTEGER NOT NULL
+   );`,
+];
+
+function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  db.transaction(() => {
+    for (let v = current; v < migrations.length; v++) {
+      db.exec(migrations[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    }
+  })();
+}

@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { MemoryStorage } from './memoryStorage.ts';
+import { SqliteStorage } from './sqliteStorage.ts';
+import type { Storage } from './storage.ts';
+
+/** Every backend must pass the same contract; PostgreSQL joins this table when it lands. */
+const backends: { name: string; make: () => { storage: Storage; reopen?: () => Storage; cleanup: () => void } }[] = [
+  { name: 'memory', make: () => ({ storage: new MemoryStorage(), cleanup: () => {} }) },
+  {
+    name: 'sqlite',
+    make: () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lcs-storage-'));
+      const file = path.join(dir, 'db.sqlite');
+      return { storage: new SqliteStorage(file), reopen: () => new SqliteStorage(file), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+    },
+  },
+];
+
+/** Builds a sequence of real Yjs updates from one client editing text. */
+function buildEdits(count: number, clientID = 1): { updates: Uint8Array[]; text: string } {
+  const doc = new Y.Doc();
+  doc.clientID = clientID;
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  const text = doc.getText('t');
+  for (let i = 0; i < count; i++) {
+    text.insert(text.length, `w${i} `);
+    if (i % 3 === 2) text.delete(0, 2);
+  }
+  return { updates, text: text.toString() };
+}
+
+function textOf(state: { snapshot: Uint8Array | null; updates: Uint8Array[] }): string {
+  const doc = new Y.Doc();
+  if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
+  for (const u of state.updates) Y.applyUpdate(doc, u);
+  return doc.getText('t').toString();
+}
+
+describe.each(backends)('$name storage', ({ make }) => {
+  let ctx: ReturnType<(typeof backends)[number]['make']>;
+  beforeEach(() => {
+    ctx = make();
+  });
+  afterEach(async () => {
+    await ctx.storage.close();
+    ctx.cleanup();
+  });
+
+  it('creates, lists newest-touched first and reads documents', async () => {
+    const { storage } = ctx;
+    await storage.createDocument({ id: 'a', title: 'Nairobi learning city' });
+    await storage.createDocument({ id: 'b', title: 'الرباط مدينة التعلم' });
+    await storage.touchDocument('a', new Date(Date.now() + 60_000));
+    expect((await storage.listDocuments()).map((d) => d.id)).toEqual(['a', 'b']);
+    expect((await storage.getDocument('b'))?.title).toBe('الرباط مدينة التعلم');
+    expect(await storage.getDocument('zzz')).toBeUndefined();
+  });
+
+  it('round-trips appended updates in order', async () => {
+    const { storage } = ctx;
+    await storage.createDocument({ id: 'd', title: 'D' });
+    const { updates, text } = buildEdits(20);
+    for (const u of updates) await storage.appendUpdate('d', u);
+    const state = await storage.loadState('d');
+    expect(state.updates).toHaveLength(updates.length);
+    expect(state.updates.map((u) => Array.from(u))).toEqual(updates.map((u) => Array.from(u)));
+    expect(textOf(state)).toBe(text);
+  });
+
+  it('compaction yields the same document as the uncompacted log, and later appends stack on top', async () => {
+    const { storage } = ctx;
+    await storage.createDocument({ id: 'd', title: 'D' });
+    const { updates, text } = buildEdits(60);
+    for (const u of updates.slice(0, 40)) await storage.appendUpdate('d', u);
+    const before = textOf(await storage.loadState('d'));
+    const result = await storage.compact('d');
+    expect(result.merged).toBe(40);
+    const compacted = await storage.loadState('d');
+    expect(compacted.updates).toHaveLength(0);
+    expect(compacted.snapshot).not.toBeNull();
+    expect(textOf(compacted)).toBe(before);
+    for (const u of updates.slice(40)) await storage.appendUpdate('d', u);
+    await storage.compact('d');
+    expect(textOf(await storage.loadState('d'))).toBe(text);
+  });
+
+  it('compaction of an empty log changes nothing', async () => {
+    const { storage } = ctx;
+    await storage.createDocument({ id: 'd', title: 'D' });
+    expect((await storage.compact('d')).merged).toBe(0);
+    expect(await storage.loadState('d')).toEqual({ snapshot: null, updates: [] });
+  });
+
+  it('keeps updates appended while a compaction is in flight', async () => {
+    const { storage } = ctx;
+    await storage.createDocument({ id: 'd', title: 'D' });
+    const a = buildEdits(10, 1);
+    const b = buildEdits(10, 2);
+    for (const u of a.updates) await storage.appendUpdate('d', u);
+    await Promise.all([storage.compact('d'), ...b.updates.map((u) => storage.appendUpdate('d', u))]);
+    const doc = new Y.Doc();
+    const state = await storage.loadState('d');
+    if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
+    state.updates.forEach((u) => Y.applyUpdate(doc, u));
+    const expected = new Y.Doc();
+    [...a.updates, ...b.updates].forEach((u) => Y.applyUpdate(expected, u));
+    expect(doc.getText('t').toString()).toBe(expected.getText('t').toString());
+  });
+
+  it('survives being closed and reopened', async () => {
+    if (!ctx.reopen) return expect(ctx.storage.kind).toBe('memory');
+    await ctx.storage.createDocument({ id: 'd', title: 'Durable' });
+    const { updates, text } = buildEdits(5);
+    for (const u of updates) await ctx.storage.appendUpdate('d', u);
+    await ctx.storage.close();
+    ctx.storage = ctx.reopen();
+    expect((await ctx.storage.getDocument('d'))?.title).toBe('Durable');
+    expect(textOf(await ctx.storage.loadState('d'))).toBe(text);
+  });
+});

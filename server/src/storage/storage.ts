@@ -1,0 +1,42 @@
+/** A document's metadata row. */
+export interface DocumentRecord {
+  id: string;
+  title: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** What is stored of a document's content: the last snapshot plus the updates appended since. */
+export interface StoredState {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+}
+
+/** Outcome of compacting a document's update log into its snapshot. */
+export interface CompactionResult {
+  /** Updates folded into the new snapshot (0 means there was nothing to do). */
+  merged: number;
+  /** Size of the new snapshot in bytes. */
+  snapshotBytes: number;
+}
+
+/**
+ * Durable home of documents. Content is an append-only log of Yjs updates plus a snapshot: an update
+ * is appended (and durable) before the server applies or relays it, and `compact` folds the log into
+ * the snapshot atomically, keeping any update appended while it ran.
+ */
+export interface Storage {
+  readonly kind: string;
+  createDocument(doc: { id: string; title: string }): Promise<DocumentRecord>;
+  getDocument(id: string): Promise<DocumentRecord | undefined>;
+  listDocuments(): Promise<DocumentRecord[]>;
+  /** Records that a document changed (for "last edited" ordering). */
+  touchDocument(id: string, at: Date): Promise<void>;
+  loadState(id: string): Promise<StoredState>;
+  /** Appends one update durably; resolves once it would survive a crash of this process. */
+  appendUpdate(id: string, update: Uint8Array): Promise<void>;
+  compact(id: string): Promise<CompactionResult>;
+  /** Resolves if the backing store answers; used by `/healthz`. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { connectClient, eventually, startServer, waitForSync } from './harness.ts';
+import type { Client, RunningServer } from './harness.ts';
+
+describe('collaboration over real y-websocket providers', () => {
+  let server: RunningServer;
+  const clients: Client[] = [];
+  const connect = (id: string) => {
+    const c = connectClient(server.wsUrl, id);
+    clients.push(c);
+    return c;
+  };
+
+  beforeEach(async () => {
+    server = await startServer({ UNLOAD_DELAY_MS: 100 });
+  });
+  afterEach(async () => {
+    clients.splice(0).forEach((c) => c.destroy());
+    await server.stop();
+  });
+
+  it('two clients converge on each other\'s edits', async () => {
+    const id = await server.createDocument();
+    const a = connect(id);
+    const b = connect(id);
+    await Promise.all([waitForSync(a), waitForSync(b)]);
+    a.text.insert(0, 'Vision: a city where everyone learns. ');
+    b.text.insert(0, 'Ziwa la kujifunza — ');
+    await eventually(() => {
+      expect(a.text.toString()).toBe(b.text.toString());
+      expect(a.text.toString()).toContain('Vision');
+      expect(a.text.toString()).toContain('Ziwa');
+    });
+  });
+
+  it('a late joiner receives the stored state, and an unloaded document reloads it', async () => {
+    const id = await server.createDocument();
+    const a = connect(id);
+    await waitForSync(a);
+    a.text.insert(0, '学习型城市');
+    await eventually(() => expect(server.app.collab.registry.loaded.get(id)?.ydoc.getText('t').toString()).toBe('学习型城市'));
+    a.destroy();
+    await eventually(() => expect(server.app.collab.registry.loaded.size).toBe(0));
+    const b = connect(id);
+    await waitForSync(b);
+    expect(b.text.toString()).toBe('学习型城市');
+  });
+
+  it('refuses a document that does not exist with 4404', async () => {
+    const c = connect('no-such-doc');
+    const code = await new Promise<number>((resolve) => c.provider.once('connection-close', (e: CloseEvent | null) => resolve(e?.code ?? -1)));
+    expect(code).toBe(4404);
+  });
+
+  it('relays presence (awareness) between clients and clears it on disconnect', async () => {
+    const id = await server.createDocument();
+    const a = connect(id);
+    const b = connect(id);
+    await Promise.all([waitForSync(a), waitForSync(b)]);
+    a.provider.awareness.setLocalStateField('user', { name: 'Amina', color: '#c2410c' });
+    await eventually(() => expect(b.provider.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: 'Amina', color: '#c2410c' } }));
+    a.provider.disconnect();
+    await eventually(() => expect(b.provider.awareness.getStates().has(a.doc.clientID)).toBe(false));
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * Every reason the server closes a collaboration socket, in one table shared by server and client.
+ * 1000–1999 are the WebSocket standard codes; 4000–4999 are application codes (HTTP-like on purpose).
+ */
+export const CloseCode = {
+  /** Normal shutdown, e.g. the server is restarting. Clients reconnect. */
+  normal: { code: 1000, reason: 'normal' },
+  /** The server is going away (SIGTERM). Clients reconnect. */
+  goingAway: { code: 1001, reason: 'server_shutting_down' },
+  /** A frame was larger than the configured maximum message size. */
+  messageTooBig: { code: 1009, reason: 'message_too_big' },
+  /** A frame was not a well-formed y-websocket message (truncated, malformed varint, unknown type). */
+  badMessage: { code: 4400, reason: 'bad_message' },
+  /** No valid session. */
+  unauthenticated: { code: 4401, reason: 'unauthenticated' },
+  /** A session that may not open this document. */
+  forbidden: { code: 4403, reason: 'forbidden' },
+  /** The document does not exist. */
+  notFound: { code: 4404, reason: 'document_not_found' },
+  /** A Yjs update inside a well-formed message failed to decode or apply. */
+  badUpdate: { code: 4422, reason: 'bad_update' },
+  /** The server could not load or store the document; the client should retry later. */
+  storageError: { code: 4500, reason: 'storage_error' },
+} as const;
+
+export type CloseCodeName = keyof typeof CloseCode;
+
+/** Close codes after which reconnecting cannot help until the user does something. */
+export const terminalCloseCodes: ReadonlySet<number> = new Set([
+  CloseCode.unauthenticated.code,
+  CloseCode.forbidden.code,
+  CloseCode.notFound.code,
+]);
+
+/** Looks up the table entry for a close code received by a client, if it is one of ours. */
+export function describeCloseCode(code: number): CloseCodeName | undefined {
+  for (const [name, entry] of Object.entries(CloseCode)) {
+    if (entry.code === code) return name as CloseCodeName;
+  }
+  return undefined;
+}

@@ -1,0 +1,29 @@
+import type { AnyExtension } from '@tiptap/core';
+import { getSchema } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import { TableKit } from '@tiptap/extension-table';
+
+/** Name of the Y.XmlFragment that holds the document body (Tiptap Collaboration's default). */
+export const DOCUMENT_FIELD = 'default';
+
+/**
+ * The one list of Tiptap extensions that defines the document schema. The client adds editing-only
+ * extensions (collaboration, carets, placeholders) on top; the server builds its ProseMirror schema
+ * from exactly this list, so whatever the editor can hold, the server can read and export.
+ */
+export function editorExtensions(): AnyExtension[] {
+  return [
+    StarterKit.configure({
+      // Yjs owns history: the collaboration extension's undo manager undoes only your own changes.
+      undoRedo: false,
+      heading: { levels: [1, 2, 3, 4] },
+      link: { openOnClick: false, autolink: true, defaultProtocol: 'https' },
+    }),
+    TableKit.configure({ table: { resizable: false } }),
+  ];
+}
+
+/** The ProseMirror schema of a strategy document, identical on client and server. */
+export function editorSchema() {
+  return getSchema(editorExtensions());
+}
