@@ -3,14 +3,19 @@ import express from 'express';
 import helmet from 'helmet';
 import type { Config } from './config.ts';
 import { CollabServer } from './collab/collabServer.ts';
-import { anonymousAccess } from './collab/hooks/anonymousAccess.ts';
+import { authenticate } from './auth/authenticate.ts';
+import { originCheck } from './auth/originCheck.ts';
 import { documentExists } from './collab/hooks/documentExists.ts';
+import { sessionAccess } from './collab/hooks/sessionAccess.ts';
 import { touchOnChange } from './collab/hooks/touchOnChange.ts';
 import type { CollabHook } from './collab/hooks/types.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { clientRouter } from './http/clientRouter.ts';
-import { documentsRouter } from './http/documentsRouter.ts';
 import { healthRouter } from './http/healthRouter.ts';
+import { invitationsRouter } from './http/invitationsRouter.ts';
+import { peopleRouter } from './http/peopleRouter.ts';
+import { strategiesRouter } from './http/strategiesRouter.ts';
+import { workshopsRouter } from './http/workshopsRouter.ts';
 import type { Logger } from './logger.ts';
 import { createStorage } from './storage/createStorage.ts';
 import type { Storage } from './storage/storage.ts';
@@ -34,7 +39,8 @@ export interface App {
 
 /** Builds the HTTP + WebSocket server without listening, so tests can start it on port 0. */
 export function createApp({ config, logger, storage = createStorage(config) }: AppOptions): App {
-  const hooks: CollabHook[] = [documentExists, anonymousAccess, touchOnChange()];
+  const allowedOrigins = [new URL(config.PUBLIC_URL).origin, ...config.ALLOWED_ORIGINS];
+  const hooks: CollabHook[] = [documentExists, sessionAccess({ allowedOrigins }), touchOnChange()];
   const collab = new CollabServer({
     storage,
     logger,
@@ -46,6 +52,7 @@ export function createApp({ config, logger, storage = createStorage(config) }: A
 
   const app = express();
   app.disable('x-powered-by');
+  if (config.TRUST_PROXY) app.set('trust proxy', 1);
   app.use(
     helmet({
       // Tiptap and the caret labels set inline styles; scripts stay 'self' only.
@@ -53,8 +60,11 @@ export function createApp({ config, logger, storage = createStorage(config) }: A
     }),
   );
   app.use(healthRouter(storage, logger));
-  app.use('/api', express.json({ limit: '1mb' }));
-  app.use('/api/documents', documentsRouter(storage));
+  app.use('/api', originCheck(allowedOrigins), express.json({ limit: '1mb' }), authenticate(storage.directory));
+  app.use('/api/invitations', invitationsRouter({ directory: storage.directory, publicUrl: config.PUBLIC_URL, redeemLimit: config.REDEEM_RATE_LIMIT }));
+  app.use('/api/workshops', workshopsRouter(storage));
+  app.use('/api/strategies', strategiesRouter(storage));
+  app.use('/api', peopleRouter({ directory: storage.directory, accessChanged: (personId) => void collab.revalidate(personId) }));
   app.use('/api', notFoundHandler);
   app.use(clientRouter(config.CLIENT_DIST));
   app.use(notFoundHandler);

@@ -26,12 +26,26 @@ const configSchema = z.object({
   UNLOAD_DELAY_MS: intFromEnv(30_000, 0),
   /** Compact a document's update log into a snapshot after this many appended updates. Default 500. */
   COMPACT_AFTER_UPDATES: intFromEnv(500, 1),
+  /**
+   * Address people use to reach the app; invitation links start with it. Default
+   * `http://localhost:<PORT>`. Set it to the workshop's real address (https) in production.
+   */
+  PUBLIC_URL: z.url({ error: 'must be a URL like https://strategy.example.org' }).optional(),
+  /** Extra origins (comma-separated) allowed to send cookie-authenticated requests; the app's own is always allowed. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean)),
+  /** Behind a reverse proxy that sets X-Forwarded-*: `true`. Makes `Secure` cookies follow the original https. Default false. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Invitation redemptions allowed per client address per 15 minutes. Default 20. */
+  REDEEM_RATE_LIMIT: intFromEnv(20, 1),
   /** Folder of the built client served at `/`. Default `<repo>/client/dist`. */
   CLIENT_DIST: z.string().min(1).default(path.join(repoRoot, 'client', 'dist')),
 });
 
 /** Validated server configuration; see each field's JSDoc for its default. */
-export type Config = z.infer<typeof configSchema>;
+export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -50,7 +64,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
-  return { ...result.data, DATA_DIR: path.resolve(result.data.DATA_DIR), CLIENT_DIST: path.resolve(result.data.CLIENT_DIST) };
+  const data = result.data;
+  return {
+    ...data,
+    PUBLIC_URL: data.PUBLIC_URL ?? `http://localhost:${data.PORT}`,
+    DATA_DIR: path.resolve(data.DATA_DIR),
+    CLIENT_DIST: path.resolve(data.CLIENT_DIST),
+  };
 }
 
 /** A configuration for tests: in-memory storage, quiet logs, port 0. */

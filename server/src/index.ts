@@ -1,4 +1,5 @@
 import { createApp } from './app.ts';
+import { ensureFirstFacilitator } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const port = await app.listen();
   const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   logger.info({ category: 'boot', port, storage: app.storage.kind, dataDir: config.DATA_DIR }, `listening on http://${shown}:${port}`);
+  await ensureFirstFacilitator(app.storage, config, logger);
 
   let stopping = false;
   const stop = (signal: string) => {

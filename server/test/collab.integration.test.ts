@@ -48,7 +48,7 @@ describe('collaboration over real y-websocket providers', () => {
 
   it('refuses a document that does not exist with 4404', async () => {
     const c = connect('no-such-doc');
-    const code = await new Promise<number>((resolve) => c.provider.once('connection-close', (e: CloseEvent | null) => resolve(e?.code ?? -1)));
+    const code = await new Promise<number>((resolve) => c.provider.once('connection-close', (e: { code: number } | null) => resolve(e?.code ?? -1)));
     expect(code).toBe(4404);
   });
 

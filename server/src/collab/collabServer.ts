@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import { COLLAB_PATH } from '@lcs/shared';
+import { CloseCode, COLLAB_PATH } from '@lcs/shared';
 import type { Logger } from '../logger.ts';
 import type { Storage } from '../storage/storage.ts';
 import { CloseError } from './CloseError.ts';
@@ -20,6 +20,8 @@ export interface CollabServerOptions {
   compactAfterUpdates: number;
   /** Interval of keep-alive pings; a socket that misses one is terminated. Default 30 s. */
   pingIntervalMs?: number;
+  /** Interval at which every open socket's session and access are checked again. Default 15 s. */
+  revalidateIntervalMs?: number;
 }
 
 /** The collaboration endpoint: `/collab/<documentId>`, stock y-websocket protocol. */
@@ -28,6 +30,7 @@ export class CollabServer {
   readonly registry: DocumentRegistry;
   readonly #logger: Logger;
   readonly #pingTimer: NodeJS.Timeout;
+  readonly #revalidateTimer: NodeJS.Timeout;
   #closing = false;
 
   constructor(readonly options: CollabServerOptions) {
@@ -36,6 +39,39 @@ export class CollabServer {
     this.registry = new DocumentRegistry({ ...options, logger: this.#logger });
     this.#pingTimer = setInterval(() => this.#ping(), options.pingIntervalMs ?? 30_000);
     this.#pingTimer.unref();
+    // Catches what no request announces: expiry, and revocations made by the CLI in another process.
+    this.#revalidateTimer = setInterval(() => void this.revalidate(), options.revalidateIntervalMs ?? 15_000);
+    this.#revalidateTimer.unref();
+  }
+
+  /**
+   * Re-checks open sockets (all, or one person's): a socket that lost access is closed (4401/4403);
+   * one whose access changed is closed with 4409 so the client reconnects with its new rights.
+   */
+  async revalidate(personId?: string): Promise<void> {
+    const checks: Promise<void>[] = [];
+    for (const doc of this.registry.loaded.values()) {
+      for (const conn of doc.connections) {
+        if (conn.closed || (personId !== undefined && conn.context.userId !== personId)) continue;
+        checks.push(this.#revalidateConnection(conn));
+      }
+    }
+    await Promise.all(checks);
+  }
+
+  async #revalidateConnection(conn: Connection): Promise<void> {
+    let next = conn.context;
+    try {
+      for (const hook of this.options.hooks) {
+        const result = await hook.onRevalidate?.({ documentId: conn.documentId, context: conn.context, storage: this.options.storage });
+        if (result) next = { ...next, ...result };
+      }
+    } catch (err) {
+      if (err instanceof CloseError) return conn.close(err);
+      this.#logger.error({ err, documentId: conn.documentId }, 'revalidation failed; keeping the socket');
+      return;
+    }
+    if (next.access !== conn.context.access || next.readOnly !== conn.context.readOnly) conn.close(new CloseError('permissionsChanged'));
   }
 
   /** Handles an HTTP upgrade; returns false if the path is not ours so others may take it. */
@@ -86,7 +122,8 @@ export class CollabServer {
       }
     });
 
-    let context: ConnectionContext = { userId: 'unknown', readOnly: true };
+    // Deny by default: a hook must grant access explicitly.
+    let context: ConnectionContext = { userId: 'unknown', access: 'none', readOnly: true };
     try {
       for (const hook of hooks) await hook.onConnect?.({ documentId, request, storage });
       for (const hook of hooks) {
@@ -101,6 +138,10 @@ export class CollabServer {
       return;
     }
     if (wsClosed || this.#closing) return;
+    if (context.access === 'none') {
+      ws.close(CloseCode.forbidden.code, CloseCode.forbidden.reason);
+      return;
+    }
 
     const shared = this.registry.acquire(documentId);
     const c = new Connection(ws, documentId, context, this.#logger);
@@ -129,6 +170,7 @@ export class CollabServer {
   async close(): Promise<void> {
     this.#closing = true;
     clearInterval(this.#pingTimer);
+    clearInterval(this.#revalidateTimer);
     await this.registry.closeAll(new CloseError('goingAway'));
     for (const ws of this.wss.clients) ws.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));

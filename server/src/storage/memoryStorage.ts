@@ -1,5 +1,8 @@
+import type { Directory } from '../directory/directory.ts';
+import { SqliteDirectory } from '../directory/sqliteDirectory.ts';
 import { mergeStoredState } from './mergeState.ts';
-import type { CompactionResult, DocumentRecord, Storage, StoredState } from './storage.ts';
+import { openDatabase } from './sqliteDatabase.ts';
+import type { CompactionResult, DocumentRecord, NewDocument, Storage, StoredState } from './storage.ts';
 
 interface Entry {
   record: DocumentRecord;
@@ -7,9 +10,14 @@ interface Entry {
   updates: Uint8Array[];
 }
 
-/** Keeps everything in this process's memory: for tests and throwaway demos. */
+/**
+ * Keeps everything in this process's memory: for tests and throwaway demos. The directory uses an
+ * in-memory SQLite database (no file), so its queries are the real ones.
+ */
 export class MemoryStorage implements Storage {
   readonly kind = 'memory';
+  readonly #directoryDb = openDatabase(':memory:');
+  readonly directory: Directory = new SqliteDirectory(this.#directoryDb);
   readonly #docs = new Map<string, Entry>();
   /** When set, the next calls of these methods reject: lets tests exercise storage failures. */
   failing = new Set<keyof Storage>();
@@ -24,11 +32,11 @@ export class MemoryStorage implements Storage {
     return entry;
   }
 
-  async createDocument({ id, title }: { id: string; title: string }): Promise<DocumentRecord> {
+  async createDocument({ id, title, teamId = null, city = null }: NewDocument): Promise<DocumentRecord> {
     this.#check('createDocument');
     if (this.#docs.has(id)) throw new Error(`document ${id} exists`);
     const now = new Date();
-    const record = { id, title, createdAt: now, updatedAt: now };
+    const record = { id, title, teamId, city, createdAt: now, updatedAt: now };
     this.#docs.set(id, { record, snapshot: null, updates: [] });
     return { ...record };
   }
@@ -76,5 +84,7 @@ export class MemoryStorage implements Storage {
     this.#check('ping');
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    if (this.#directoryDb.open) this.#directoryDb.close();
+  }
 }

@@ -1,12 +1,16 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import type { Directory } from '../directory/directory.ts';
+import { SqliteDirectory } from '../directory/sqliteDirectory.ts';
+import { openDatabase } from './sqliteDatabase.ts';
 import { mergeStoredState } from './mergeState.ts';
-import type { CompactionResult, DocumentRecord, Storage, StoredState } from './storage.ts';
+import type { CompactionResult, DocumentRecord, NewDocument, Storage, StoredState } from './storage.ts';
 
 interface DocumentRow {
   id: string;
   title: string;
+  team_id: string | null;
+  city: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -14,6 +18,8 @@ interface DocumentRow {
 const toRecord = (row: DocumentRow): DocumentRecord => ({
   id: row.id,
   title: row.title,
+  teamId: row.team_id,
+  city: row.city,
   createdAt: new Date(row.created_at),
   updatedAt: new Date(row.updated_at),
 });
@@ -29,18 +35,14 @@ export class SqliteStorage implements Storage {
   readonly kind = 'sqlite';
   readonly #db: Database.Database;
   readonly #stmts;
+  readonly directory: Directory;
 
   constructor(readonly file: string) {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.#db = new Database(file);
-    this.#db.pragma('journal_mode = WAL');
-    this.#db.pragma('synchronous = NORMAL');
-    this.#db.pragma('foreign_keys = ON');
-    this.#db.pragma('busy_timeout = 5000');
-    migrate(this.#db);
+    this.#db = openDatabase(file);
+    this.directory = new SqliteDirectory(this.#db);
     const db = this.#db;
     this.#stmts = {
-      insertDoc: db.prepare('INSERT INTO documents (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)'),
+      insertDoc: db.prepare('INSERT INTO documents (id, title, team_id, city, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
       getDoc: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?'),
       listDocs: db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC, id'),
       touch: db.prepare('UPDATE documents SET updated_at = ? WHERE id = ? AND updated_at < ?'),
@@ -58,10 +60,10 @@ export class SqliteStorage implements Storage {
     return new SqliteStorage(path.join(dataDir, 'learning-city.sqlite'));
   }
 
-  async createDocument({ id, title }: { id: string; title: string }): Promise<DocumentRecord> {
+  async createDocument({ id, title, teamId = null, city = null }: NewDocument): Promise<DocumentRecord> {
     const now = Date.now();
-    this.#stmts.insertDoc.run(id, title, now, now);
-    return { id, title, createdAt: new Date(now), updatedAt: new Date(now) };
+    this.#stmts.insertDoc.run(id, title, teamId, city, now, now);
+    return { id, title, teamId, city, createdAt: new Date(now), updatedAt: new Date(now) };
   }
 
   async getDocument(id: string): Promise<DocumentRecord | undefined> {
@@ -110,35 +112,4 @@ export class SqliteStorage implements Storage {
   async close(): Promise<void> {
     if (this.#db.open) this.#db.close();
   }
-}
-
-/** Schema migrations, applied in order inside one transaction; `user_version` records progress. */
-const migrations: string[] = [
-  `CREATE TABLE documents (
-     id TEXT PRIMARY KEY,
-     title TEXT NOT NULL,
-     created_at INTEGER NOT NULL,
-     updated_at INTEGER NOT NULL
-   );
-   CREATE TABLE updates (
-     seq INTEGER PRIMARY KEY AUTOINCREMENT,
-     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-     data BLOB NOT NULL
-   );
-   CREATE INDEX updates_doc_seq ON updates (doc_id, seq);
-   CREATE TABLE snapshots (
-     doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-     data BLOB NOT NULL,
-     updated_at INTEGER NOT NULL
-   );`,
-];
-
-function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  db.transaction(() => {
-    for (let v = current; v < migrations.length; v++) {
-      db.exec(migrations[v]!);
-      db.pragma(`user_version = ${v + 1}`);
-    }
-  })();
 }

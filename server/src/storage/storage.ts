@@ -1,9 +1,20 @@
-/** A document's metadata row. */
+import type { Directory } from '../directory/directory.ts';
+
+/** A document's metadata row. A strategy belongs to a country team; `teamId` null is facilitators' only. */
 export interface DocumentRecord {
   id: string;
   title: string;
+  teamId: string | null;
+  city: string | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+export interface NewDocument {
+  id: string;
+  title: string;
+  teamId?: string | null;
+  city?: string | null;
 }
 
 /** What is stored of a document's content: the last snapshot plus the updates appended since. */
@@ -27,7 +38,9 @@ export interface CompactionResult {
  */
 export interface Storage {
   readonly kind: string;
-  createDocument(doc: { id: string; title: string }): Promise<DocumentRecord>;
+  /** Workshops, teams, people, invitations and sessions, in the same store. */
+  readonly directory: Directory;
+  createDocument(doc: NewDocument): Promise<DocumentRecord>;
   getDocument(id: string): Promise<DocumentRecord | undefined>;
   listDocuments(): Promise<DocumentRecord[]>;
   /** Records that a document changed (for "last edited" ordering). */

@@ -1,22 +1,30 @@
 import { z } from 'zod';
 import { limits } from '../limits.ts';
+import type { Access } from './access.ts';
 
-/** A document as listed by `GET /api/documents`. */
+/** A strategy (one co-edited document) as the API returns it. */
 export const documentSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
+  teamId: z.string().nullable(),
+  city: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type DocumentSummary = z.infer<typeof documentSummarySchema>;
+export type DocumentSummary = z.infer<typeof documentSummarySchema> & {
+  /** What the signed-in person may do with it. */
+  access: Access;
+};
 
-/** Body of `POST /api/documents`. */
+/** Body of `POST /api/strategies`. Without a team only facilitators may create one. */
 export const createDocumentBodySchema = z
   .object({
     title: z.string().trim().min(1, 'required').max(limits.maxTitleLength),
+    teamId: z.string().min(1).nullable().default(null),
+    city: z.string().trim().min(1).max(100).nullable().default(null),
   })
   .strict();
-export type CreateDocumentBody = z.infer<typeof createDocumentBodySchema>;
+export type CreateDocumentBody = z.input<typeof createDocumentBodySchema>;
 
 /** Every error the API returns has this shape, with a stable snake_case `code`. */
 export const apiErrorSchema = z.object({

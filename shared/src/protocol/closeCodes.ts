@@ -1,6 +1,8 @@
 /**
  * Every reason the server closes a collaboration socket, in one table shared by server and client.
- * 1000–1999 are the WebSocket standard codes; 4000–4999 are application codes (HTTP-like on purpose).
+ * 1000–1999 are the WebSocket standard codes; 4000–4999 are application codes, HTTP-like on purpose:
+ * the stock y-websocket provider stops reconnecting after 4400–4499 (a decision reconnecting cannot
+ * change) and retries after anything else, 4500–4599 included.
  */
 export const CloseCode = {
   /** Normal shutdown, e.g. the server is restarting. Clients reconnect. */
@@ -21,16 +23,23 @@ export const CloseCode = {
   badUpdate: { code: 4422, reason: 'bad_update' },
   /** The server could not load or store the document; the client should retry later. */
   storageError: { code: 4500, reason: 'storage_error' },
+  /** The person's role or teams changed: reconnect at once to continue with the new permissions. */
+  permissionsChanged: { code: 4509, reason: 'permissions_changed' },
 } as const;
 
 export type CloseCodeName = keyof typeof CloseCode;
 
-/** Close codes after which reconnecting cannot help until the user does something. */
-export const terminalCloseCodes: ReadonlySet<number> = new Set([
-  CloseCode.unauthenticated.code,
-  CloseCode.forbidden.code,
-  CloseCode.notFound.code,
-]);
+/** Close codes after which reconnecting cannot help until the user does something (y-websocket's rule). */
+export function isTerminalCloseCode(code: number): boolean {
+  return code >= 4400 && code < 4500;
+}
+
+/** The terminal codes of our table, for display. */
+export const terminalCloseCodes: ReadonlySet<number> = new Set(
+  Object.values(CloseCode)
+    .map((c) => c.code)
+    .filter(isTerminalCloseCode),
+);
 
 /** Looks up the table entry for a close code received by a client, if it is one of ours. */
 export function describeCloseCode(code: number): CloseCodeName | undefined {

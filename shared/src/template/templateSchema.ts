@@ -4,20 +4,24 @@ import { findTemplateInconsistencies } from './findTemplateInconsistencies.ts';
 /** Stable keys are slugs, so they can sit in URLs, document attributes and exported file names. */
 export const templateKeyPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const key = z
-  .string()
-  .min(1, { error: 'required', abort: true })
-  .regex(templateKeyPattern, 'must be a slug: lowercase letters, digits and single hyphens');
+/**
+ * A schema's own message, except that a missing value reads `required` like everywhere else.
+ * (Schema-level messages win over the per-parse error map that says `required` elsewhere.)
+ */
+function unlessMissing(message: string) {
+  return (issue: { input?: unknown }) => (issue.input === undefined || issue.input === '' ? 'required' : message);
+}
+
+// No `abort: true` and no z.int() in this file: an aborting issue anywhere would switch off the
+// cross-field checks below, and an upload must get every problem listed at once.
+const key = z.string().regex(templateKeyPattern, { error: unlessMissing('must be a slug: lowercase letters, digits and single hyphens') });
 
 function text(max: number) {
   return z.string().trim().min(1, 'required').max(max, `at most ${max} characters`);
 }
 
 /** BCP 47, checked by the runtime's own Intl (isomorphic; no tag list to keep up to date). */
-const languageTag = z
-  .string()
-  .min(1, { error: 'required', abort: true })
-  .refine(isLanguageTag, 'must be a BCP 47 language tag, e.g. "en" or "fr-CA"');
+const languageTag = z.string().refine(isLanguageTag, { error: unlessMissing('must be a BCP 47 language tag, e.g. "en" or "fr-CA"') });
 
 function isLanguageTag(tag: string): boolean {
   try {
@@ -35,7 +39,7 @@ export const blockSchema = z.discriminatedUnion(
     z.strictObject({ kind: z.literal('indicatorTable') }),
     z.strictObject({ kind: z.literal('actionPlanTable') }),
   ],
-  { error: 'kind must be "prose", "indicatorTable" or "actionPlanTable"' },
+  { error: unlessMissing('kind must be "prose", "indicatorTable" or "actionPlanTable"') },
 );
 
 const sectionFields = {
@@ -47,7 +51,7 @@ const sectionFields = {
    * Who wrote the guidance. Only 'product' exists: guidance is ours, not UNESCO's, and a future
    * source (e.g. quoted UIL text with its citation) would have to be added and labelled explicitly.
    */
-  guidanceSource: z.literal('product', { error: 'must be "product"' }),
+  guidanceSource: z.literal('product', { error: unlessMissing('must be "product"') }),
   required: z.boolean(),
   blocks: z.array(blockSchema).max(20, 'at most 20 blocks'),
   /** Set on a section that treats one Key Features area of focus; coverage looks it up by this. */
@@ -82,7 +86,7 @@ const areaSchema = z.strictObject({
   number: text(20),
   title: text(200),
   /** Where the area sits in the Key Features drawing, which is shaped like the UNESCO logo. */
-  metaphor: z.enum(['pediment', 'columns', 'foundation'], { error: 'must be "pediment", "columns" or "foundation"' }),
+  metaphor: z.enum(['pediment', 'columns', 'foundation'], { error: unlessMissing('must be "pediment", "columns" or "foundation"') }),
   areasOfFocus: z.array(areaOfFocusSchema).min(1, 'at least one area of focus'),
 });
 
@@ -97,7 +101,7 @@ const areaSchema = z.strictObject({
 export const templateSchema = z
   .strictObject({
     id: key,
-    version: z.int({ error: 'must be a whole number' }).positive('must be 1 or more'),
+    version: z.number().refine(Number.isInteger, 'must be a whole number').positive('must be 1 or more'),
     language: languageTag,
     title: text(200),
     sections: z.array(sectionSchema).min(1, 'at least one section').max(100, 'at most 100 sections'),
@@ -115,6 +119,7 @@ export const templateSchema = z
 
 export type Template = z.infer<typeof templateSchema>;
 export type TemplateSection = z.infer<typeof sectionSchema>;
+export type TemplateSubsection = z.infer<typeof subsectionSchema>;
 export type TemplateBlock = z.infer<typeof blockSchema>;
 export type KeyFeaturesArea = Template['keyFeatures']['areas'][number];
 export type AreaOfFocus = KeyFeaturesArea['areasOfFocus'][number];

@@ -1,12 +1,17 @@
 import type { IncomingMessage } from 'node:http';
+import type { Access } from '@lcs/shared';
 import type { Storage } from '../../storage/storage.ts';
 
 /** Who is on the other end of a connection, as decided by `onAuthenticate`. */
 export interface ConnectionContext {
-  /** Stable id of the person (anonymous until accounts exist). */
+  /** Stable id of the person. */
   userId: string;
+  /** What the person may do with this document. */
+  access: Access;
   /** A read-only connection may read and share presence; its updates to the body are refused. */
   readOnly: boolean;
+  /** Hash of the session token the socket was opened with, to notice sign-out and revocation. */
+  sessionHash?: string;
 }
 
 export interface ConnectPayload {
@@ -36,6 +41,11 @@ export interface CollabHook {
   name: string;
   onConnect?(payload: ConnectPayload): Promise<void> | void;
   onAuthenticate?(payload: ConnectPayload): Promise<Partial<ConnectionContext> | void> | Partial<ConnectionContext> | void;
+  /**
+   * Re-checks an open connection (periodically, and at once when someone's access changes). Throws a
+   * CloseError to end it; returns the context it should now have.
+   */
+  onRevalidate?(payload: { documentId: string; context: ConnectionContext; storage: Storage }): Promise<Partial<ConnectionContext> | void> | Partial<ConnectionContext> | void;
   /** After an update was stored and applied. Errors are logged, never sent to the client. */
   onChange?(payload: ChangePayload): Promise<void> | void;
   onDisconnect?(payload: DisconnectPayload): Promise<void> | void;

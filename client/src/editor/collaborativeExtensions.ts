@@ -1,0 +1,30 @@
+import type { AnyExtension } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { Placeholder } from '@tiptap/extensions';
+import type * as Y from 'yjs';
+import type { WebsocketProvider } from 'y-websocket';
+import { DOCUMENT_FIELD, editorExtensions } from '@lcs/shared';
+import type { Identity } from '../lib/identity.ts';
+import { renderCaret } from './renderCaret.ts';
+
+export interface CollaborativeExtensionsOptions {
+  ydoc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Shown on this person's caret in everyone else's editor. */
+  user: Identity;
+}
+
+/**
+ * The editor's extensions: the shared document schema, plus editing-only behaviour that adds no
+ * nodes or marks (so the server still reads every document with `editorExtensions()` alone).
+ */
+export function collaborativeExtensions({ ydoc, provider, user }: CollaborativeExtensionsOptions): AnyExtension[] {
+  return [
+    ...editorExtensions(),
+    // Also brings undo/redo bound to Yjs: it undoes only this person's own changes.
+    Collaboration.configure({ document: ydoc, field: DOCUMENT_FIELD, provider }),
+    CollaborationCaret.configure({ provider, user: { ...user }, render: renderCaret }),
+    Placeholder.configure({ placeholder: 'Start writing…' }),
+  ];
+}

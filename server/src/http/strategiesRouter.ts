@@ -1,0 +1,68 @@
+import { Router } from 'express';
+import { createDocumentBodySchema } from '@lcs/shared';
+import type { Access, DocumentSummary } from '@lcs/shared';
+import { authOf, requireAuth } from '../auth/authenticate.ts';
+import { canCreateStrategy, canManage, strategyAccess } from '../auth/permissions.ts';
+import { newId } from '../auth/tokens.ts';
+import type { Person } from '../directory/directory.ts';
+import { HttpError } from '../errors.ts';
+import type { DocumentRecord, Storage } from '../storage/storage.ts';
+
+export const toSummary = (d: DocumentRecord, access: Access): DocumentSummary => ({
+  id: d.id,
+  title: d.title,
+  teamId: d.teamId,
+  city: d.city,
+  createdAt: d.createdAt.toISOString(),
+  updatedAt: d.updatedAt.toISOString(),
+  access,
+});
+
+/** Access of a person to a stored strategy, looking up its team's workshop. */
+export async function accessTo(storage: Storage, person: Person, doc: DocumentRecord): Promise<Access> {
+  const team = doc.teamId ? await storage.directory.getTeam(doc.teamId) : undefined;
+  return strategyAccess(person, { teamId: doc.teamId, workshopId: team?.workshopId ?? null });
+}
+
+/** `/api/strategies`: the strategies a person may see; create one for a team; read one's metadata. */
+export function strategiesRouter(storage: Storage): Router {
+  const router = Router();
+  router.use(requireAuth);
+
+  router.get('/', async (req, res) => {
+    const { person } = authOf(req);
+    const all = await storage.listDocuments();
+    const visible: DocumentSummary[] = [];
+    for (const doc of all) {
+      const access = await accessTo(storage, person, doc);
+      if (access !== 'none') visible.push(toSummary(doc, access));
+    }
+    res.json({ documents: visible });
+  });
+
+  router.post('/', async (req, res) => {
+    const { person } = authOf(req);
+    const parsed = createDocumentBodySchema.safeParse(req.body ?? {});
+    if (!parsed.success) throw HttpError.fromZod(parsed.error);
+    const { title, teamId, city } = parsed.data;
+    if (teamId === null ? !canManage(person) : !canCreateStrategy(person, teamId)) {
+      throw new HttpError(403, 'forbidden', 'You cannot create strategies for this team');
+    }
+    if (teamId !== null && !(await storage.directory.getTeam(teamId))) throw new HttpError(404, 'team_not_found', `No team with id ${teamId}`);
+    const doc = await storage.createDocument({ id: newId(), title, teamId, city });
+    res.status(201).json({ document: toSummary(doc, 'edit') });
+  });
+
+  router.get('/:id', async (req, res) => {
+    const { person } = authOf(req);
+    const doc = await storage.getDocument(req.params.id);
+    const access = doc ? await accessTo(storage, person, doc) : 'none';
+    if (!doc || access === 'none') {
+      if (doc) throw new HttpError(403, 'forbidden', 'This strategy belongs to another team');
+      throw new HttpError(404, 'document_not_found', `No strategy with id ${req.params.id}`);
+    }
+    res.json({ document: toSummary(doc, access) });
+  });
+
+  return router;
+}
