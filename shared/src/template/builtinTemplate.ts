@@ -1,4 +1,4 @@
-import { keyFeaturesAreas, thematicPriorities } from './keyFeaturesFramework.ts';
+import { builtinThematicPriorities, keyFeaturesAreas } from './keyFeaturesFramework.ts';
 import type { Template, TemplateBlock, TemplateSection, TemplateSubsection } from './templateSchema.ts';
 
 type SubsectionOptions = Partial<Pick<TemplateSubsection, 'required' | 'blocks' | 'areaOfFocusKey'>>;
@@ -125,5 +125,5 @@ export const builtinTemplate: Template = {
     ], { blocks: [{ kind: 'actionPlanTable' }] }),
   ],
   keyFeatures: { areas: keyFeaturesAreas },
-  thematicPriorities,
+  thematicPriorities: builtinThematicPriorities,
 };

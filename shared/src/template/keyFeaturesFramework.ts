@@ -50,7 +50,7 @@ export const keyFeaturesAreas: KeyFeaturesArea[] = [
 ];
 
 /** Themes a strategy can put first; sustainable development and climate action leads the list. */
-export const thematicPriorities: ThematicPriority[] = [
+export const builtinThematicPriorities: ThematicPriority[] = [
   { key: 'sustainable-development-and-climate-action', title: 'Sustainable development and climate action' },
   { key: 'health-and-well-being', title: 'Health and well-being' },
   { key: 'equity-and-inclusion', title: 'Equity and inclusion' },

@@ -111,7 +111,7 @@ export const templateSchema = z
   .superRefine(
     (value, ctx) => {
       for (const problem of findTemplateInconsistencies(value)) {
-        ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message, input: undefined });
+        ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
       }
     },
     { when: () => true },

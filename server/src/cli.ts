@@ -1,0 +1,123 @@
+import { parseArgs } from 'node:util';
+import { roleSchema } from '@lcs/shared';
+import type { Role } from '@lcs/shared';
+import { newId } from './auth/tokens.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { seedDemoWorkshop } from './demo.ts';
+import { issueInvitation } from './http/invitationsRouter.ts';
+import { createStorage } from './storage/createStorage.ts';
+import type { Storage } from './storage/storage.ts';
+
+const usage = `Operator commands (they work on the same DATA_DIR as the server, which may be running):
+
+  pnpm cli list-workshops
+  pnpm cli create-workshop --name "Empowering Cities" --place "Shanghai" --starts 2024-10-21 --ends 2024-10-25
+                           [--online-starts 2024-09-01 --online-ends 2024-11-30]
+  pnpm cli create-team --workshop <id> --country Kenya --cities "Nairobi,Mombasa"
+  pnpm cli invite --role facilitator|member|expert|observer [--workshop <id>] [--team <id>] [--hours 168] [--uses 30]
+  pnpm cli list-people [--workshop <id>]
+  pnpm cli revoke --person <id>
+  pnpm cli demo                      creates a demo workshop with nine country teams
+`;
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+class UsageError extends Error {}
+
+function need(values: Record<string, string | undefined>, name: string): string {
+  const v = values[name];
+  if (!v) throw new UsageError(`missing --${name}`);
+  return v;
+}
+
+async function run(command: string | undefined, values: Record<string, string | undefined>, storage: Storage, publicUrl: string): Promise<void> {
+  const { directory } = storage;
+  switch (command) {
+    case 'list-workshops':
+      for (const w of await directory.listWorkshops()) out(`${w.id}  ${w.name}  (${w.place}, ${w.startsOn} – ${w.endsOn})`);
+      return;
+    case 'create-workshop': {
+      const w = await directory.createWorkshop({
+        id: newId(),
+        name: need(values, 'name'),
+        place: values.place ?? '',
+        startsOn: need(values, 'starts'),
+        endsOn: need(values, 'ends'),
+        onlineStartsOn: values['online-starts'] ?? null,
+        onlineEndsOn: values['online-ends'] ?? null,
+      });
+      out(`workshop ${w.id} created: ${w.name}`);
+      return;
+    }
+    case 'create-team': {
+      const workshopId = need(values, 'workshop');
+      if (!(await directory.getWorkshop(workshopId))) throw new UsageError(`no workshop ${workshopId}`);
+      const cities = need(values, 'cities').split(',').map((c) => c.trim()).filter(Boolean);
+      const t = await directory.createTeam({ id: newId(), workshopId, country: need(values, 'country'), cities });
+      out(`team ${t.id} created: ${t.country} (${t.cities.join(', ')})`);
+      return;
+    }
+    case 'invite': {
+      const role = roleSchema.safeParse(values.role);
+      if (!role.success) throw new UsageError('--role must be facilitator, member, expert or observer');
+      const workshopId = role.data === 'facilitator' ? null : need(values, 'workshop');
+      const teamId = values.team ?? null;
+      if (workshopId && !(await directory.getWorkshop(workshopId))) throw new UsageError(`no workshop ${workshopId}`);
+      if ((role.data === 'member' || role.data === 'expert') && !teamId) throw new UsageError(`--team is required for ${role.data === 'expert' ? 'an expert' : 'a member'}`);
+      if (teamId && (await directory.getTeam(teamId))?.workshopId !== workshopId) throw new UsageError(`team ${teamId} is not in workshop ${workshopId}`);
+      const { url } = await issueInvitation(directory, publicUrl, {
+        role: role.data as Role,
+        workshopId,
+        teamId,
+        expiresInHours: Number(values.hours ?? 168),
+        maxUses: Number(values.uses ?? (role.data === 'facilitator' ? 1 : 30)),
+        createdBy: null,
+      });
+      out(url);
+      return;
+    }
+    case 'list-people':
+      for (const p of await directory.listPeople(values.workshop)) {
+        out(`${p.id}  ${p.role.padEnd(11)} ${p.displayName}${p.teamIds.length ? `  teams: ${p.teamIds.join(', ')}` : ''}${p.revokedAt ? '  (revoked)' : ''}`);
+      }
+      return;
+    case 'revoke': {
+      const id = need(values, 'person');
+      if (!(await directory.getPerson(id))) throw new UsageError(`no person ${id}`);
+      await directory.revokePerson(id, new Date());
+      out(`revoked ${id}; open connections close within 15 seconds`);
+      return;
+    }
+    case 'demo': {
+      const { workshop, teams } = await seedDemoWorkshop(storage);
+      out(`demo workshop ${workshop.id} created with ${teams.length} teams`);
+      for (const t of teams) out(`  ${t.id}  ${t.country} (${t.cities.join(', ')})`);
+      return;
+    }
+    default:
+      throw new UsageError(command ? `unknown command ${command}` : 'no command given');
+  }
+}
+
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: Object.fromEntries(
+      ['name', 'place', 'starts', 'ends', 'online-starts', 'online-ends', 'workshop', 'country', 'cities', 'role', 'team', 'hours', 'uses', 'person'].map((n) => [n, { type: 'string' as const }]),
+    ),
+  });
+  const config = loadConfig();
+  const storage = createStorage(config);
+  try {
+    await run(positionals[0], values as Record<string, string | undefined>, storage, config.PUBLIC_URL);
+  } finally {
+    await storage.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof UsageError) process.stderr.write(`error: ${err.message}\n\n${usage}`);
+  else if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+  else process.stderr.write(`error: ${(err as Error).message}\n`);
+  process.exit(2);
+});
