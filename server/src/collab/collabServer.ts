@@ -95,30 +95,29 @@ export class CollabServer {
   async #onConnection(ws: WebSocket, request: IncomingMessage, documentId: string): Promise<void> {
     const { storage, hooks } = this.options;
     const early: Uint8Array[] = [];
-    let conn: Connection | undefined;
-    let doc: SharedDocument | undefined;
-    let receive: ((data: Uint8Array) => void) | undefined;
+    // Filled in once the hooks have admitted the socket; the listeners below are attached before that.
+    const live: { conn?: Connection; doc?: SharedDocument; receive?: (data: Uint8Array) => void } = {};
     let wsClosed = false;
 
     // Listen at once: frames that arrive while hooks run are kept, in order, not dropped.
     ws.on('message', (data, isBinary) => {
       if (!isBinary) {
         const error = new CloseError('badMessage', 'text frames are not part of the protocol');
-        return conn ? conn.close(error) : ws.close(error.code, error.reason);
+        return live.conn ? live.conn.close(error) : ws.close(error.code, error.reason);
       }
       const bytes = toBytes(data);
-      if (receive) receive(bytes);
+      if (live.receive) live.receive(bytes);
       else early.push(bytes);
     });
     ws.on('error', (err) => this.#logger.warn({ err, documentId }, 'socket error'));
     ws.on('pong', () => {
-      if (conn) conn.alive = true;
+      if (live.conn) live.conn.alive = true;
     });
     ws.on('close', () => {
       wsClosed = true;
-      if (conn && doc) {
-        conn.closed = true;
-        this.registry.release(doc, conn);
+      if (live.conn && live.doc) {
+        live.conn.closed = true;
+        this.registry.release(live.doc, live.conn);
       }
     });
 
@@ -143,13 +142,11 @@ export class CollabServer {
       return;
     }
 
-    const shared = this.registry.acquire(documentId);
-    const c = new Connection(ws, documentId, context, this.#logger);
-    doc = shared;
-    conn = c;
-    shared.addConnection(c);
-    receive = (data) => shared.receive(c, data);
-    for (const data of early) receive(data);
+    const doc = this.registry.acquire(documentId);
+    const conn = new Connection(ws, documentId, context, this.#logger);
+    Object.assign(live, { doc, conn, receive: (data: Uint8Array) => doc.receive(conn, data) });
+    doc.addConnection(conn);
+    for (const data of early) doc.receive(conn, data);
     early.length = 0;
   }
 
