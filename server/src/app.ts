@@ -17,14 +17,13 @@ import { peopleRouter } from './http/peopleRouter.ts';
 import { strategiesRouter } from './http/strategiesRouter.ts';
 import { workshopsRouter } from './http/workshopsRouter.ts';
 import type { Logger } from './logger.ts';
-import { createStorage } from './storage/createStorage.ts';
 import type { Storage } from './storage/storage.ts';
 
 export interface AppOptions {
   config: Config;
   logger: Logger;
-  /** Defaults to the backend named by the configuration. */
-  storage?: Storage;
+  /** The opened storage (see `openStorage`); the app closes it on `close()`. */
+  storage: Storage;
 }
 
 export interface App {
@@ -38,7 +37,7 @@ export interface App {
 }
 
 /** Builds the HTTP + WebSocket server without listening, so tests can start it on port 0. */
-export function createApp({ config, logger, storage = createStorage(config) }: AppOptions): App {
+export function createApp({ config, logger, storage }: AppOptions): App {
   const allowedOrigins = [new URL(config.PUBLIC_URL).origin, ...config.ALLOWED_ORIGINS];
   const hooks: CollabHook[] = [documentExists, sessionAccess({ allowedOrigins }), touchOnChange()];
   const collab = new CollabServer({

@@ -5,7 +5,7 @@ import { newId } from './auth/tokens.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { seedDemoWorkshop } from './demo.ts';
 import { issueInvitation } from './http/invitationsRouter.ts';
-import { createStorage } from './storage/createStorage.ts';
+import { openStorage } from './storage/createStorage.ts';
 import type { Storage } from './storage/storage.ts';
 
 const usage = `Operator commands (they work on the same DATA_DIR as the server, which may be running):
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     ),
   });
   const config = loadConfig();
-  const storage = createStorage(config);
+  const storage = await openStorage(config);
   try {
     await run(positionals[0], values as Record<string, string | undefined>, storage, config.PUBLIC_URL);
   } finally {

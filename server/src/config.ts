@@ -16,8 +16,13 @@ const configSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   /** Folder for the SQLite database. Default `<repo>/data`; relative paths resolve from the working directory. */
   DATA_DIR: z.string().min(1).default(path.join(repoRoot, 'data')),
-  /** Storage backend: `sqlite` (default, durable) or `memory` (tests and demos; loses everything on exit). */
-  STORAGE: z.enum(['sqlite', 'memory']).default('sqlite'),
+  /**
+   * Storage backend: `sqlite` (the default, durable, one process), `postgres` (several processes;
+   * the default when DATABASE_URL is set) or `memory` (tests and demos; loses everything on exit).
+   */
+  STORAGE: z.enum(['sqlite', 'postgres', 'memory']).optional(),
+  /** PostgreSQL connection string, e.g. `postgres://user@127.0.0.1:5432/lcs`. Selects `postgres` storage. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   /** pino log level. Default `info`. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest WebSocket frame accepted, in bytes; bigger frames close the socket with 1009. Default 16 MiB. */
@@ -45,7 +50,10 @@ const configSchema = z.object({
 });
 
 /** Validated server configuration; see each field's JSDoc for its default. */
-export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string };
+export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL' | 'STORAGE'> & {
+  PUBLIC_URL: string;
+  STORAGE: 'sqlite' | 'postgres' | 'memory';
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -65,8 +73,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const data = result.data;
+  const storage = data.STORAGE ?? (data.DATABASE_URL ? 'postgres' : 'sqlite');
+  if (storage === 'postgres' && !data.DATABASE_URL) throw new ConfigError(['DATABASE_URL: required when STORAGE=postgres']);
   return {
     ...data,
+    STORAGE: storage,
     PUBLIC_URL: data.PUBLIC_URL ?? `http://localhost:${data.PORT}`,
     DATA_DIR: path.resolve(data.DATA_DIR),
     CLIENT_DIST: path.resolve(data.CLIENT_DIST),

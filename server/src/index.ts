@@ -2,6 +2,7 @@ import { createApp } from './app.ts';
 import { ensureFirstFacilitator } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
+import { openStorage } from './storage/createStorage.ts';
 
 /** Boots the server: parse config, listen, and flush everything on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -16,7 +17,8 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const app = createApp({ config, logger });
+  const storage = await openStorage(config);
+  const app = createApp({ config, logger, storage });
   const port = await app.listen();
   const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   logger.info({ category: 'boot', port, storage: app.storage.kind, dataDir: config.DATA_DIR }, `listening on http://${shown}:${port}`);

@@ -11,6 +11,7 @@ import type { App } from '../src/app.ts';
 import { testConfig } from '../src/config.ts';
 import type { Config } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
+import { openStorage } from '../src/storage/createStorage.ts';
 import type { Storage } from '../src/storage/storage.ts';
 
 export interface RunningServer {
@@ -45,7 +46,7 @@ export async function redeem(httpUrl: string, invitationUrl: string, displayName
 export async function startServer(overrides: Partial<Config> = {}, storage?: Storage): Promise<RunningServer> {
   const config = testConfig(overrides);
   const logger = createLogger(config.LOG_LEVEL);
-  const app = createApp({ config, logger, ...(storage ? { storage } : {}) });
+  const app = createApp({ config, logger, storage: storage ?? (await openStorage(config)) });
   const port = await app.listen();
   const httpUrl = `http://127.0.0.1:${port}`;
   const wsUrl = `ws://127.0.0.1:${port}/collab`;

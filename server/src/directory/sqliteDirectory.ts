@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Role } from '@lcs/shared';
+import { toInvitation, toPerson, toSession, toTeam, toWorkshop } from './rows.ts';
 import type {
   Directory,
   Invitation,
@@ -44,51 +44,7 @@ export const directoryMigration = `
   ALTER TABLE documents ADD COLUMN city TEXT;
 `;
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- rows come back untyped from SQLite */
-const date = (v: number | null): Date | null => (v === null ? null : new Date(v));
-const toWorkshop = (r: any): Workshop => ({
-  id: r.id,
-  name: r.name,
-  place: r.place,
-  startsOn: r.starts_on,
-  endsOn: r.ends_on,
-  onlineStartsOn: r.online_starts_on,
-  onlineEndsOn: r.online_ends_on,
-  createdAt: new Date(r.created_at),
-});
-const toTeam = (r: any): Team => ({ id: r.id, workshopId: r.workshop_id, country: r.country, cities: JSON.parse(r.cities), createdAt: new Date(r.created_at) });
-const toPerson = (r: any): Person => ({
-  id: r.id,
-  displayName: r.display_name,
-  color: r.color,
-  role: r.role as Role,
-  workshopId: r.workshop_id,
-  teamIds: JSON.parse(r.team_ids),
-  createdAt: new Date(r.created_at),
-  revokedAt: date(r.revoked_at),
-});
-const toInvitation = (r: any): Invitation => ({
-  id: r.id,
-  tokenHash: r.token_hash,
-  workshopId: r.workshop_id,
-  teamId: r.team_id,
-  role: r.role as Role,
-  expiresAt: new Date(r.expires_at),
-  maxUses: r.max_uses,
-  uses: r.uses,
-  revokedAt: date(r.revoked_at),
-  createdAt: new Date(r.created_at),
-  createdBy: r.created_by,
-});
-const toSession = (r: any): Session => ({
-  id: r.id,
-  tokenHash: r.token_hash,
-  personId: r.person_id,
-  createdAt: new Date(r.created_at),
-  expiresAt: new Date(r.expires_at),
-  revokedAt: date(r.revoked_at),
-});
-/* eslint-enable @typescript-eslint/no-explicit-any */
+
 
 /** The directory on the same SQLite connection as the documents. */
 export class SqliteDirectory implements Directory {

@@ -1,14 +1,17 @@
 import type { Config } from '../config.ts';
 import { MemoryStorage } from './memoryStorage.ts';
+import { PostgresStorage } from './postgresStorage.ts';
 import { SqliteStorage } from './sqliteStorage.ts';
 import type { Storage } from './storage.ts';
 
-/** Picks the storage backend named by the configuration. */
-export function createStorage(config: Pick<Config, 'STORAGE' | 'DATA_DIR'>): Storage {
+/** Opens the storage backend named by the configuration (running migrations where there are any). */
+export async function openStorage(config: Pick<Config, 'STORAGE' | 'DATA_DIR' | 'DATABASE_URL'>): Promise<Storage> {
   switch (config.STORAGE) {
     case 'memory':
       return new MemoryStorage();
     case 'sqlite':
       return SqliteStorage.inDirectory(config.DATA_DIR);
+    case 'postgres':
+      return PostgresStorage.open(config.DATABASE_URL!);
   }
 }

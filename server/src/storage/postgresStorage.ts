@@ -1,0 +1,116 @@
+import type pg from 'pg';
+import type { Directory } from '../directory/directory.ts';
+import { PostgresDirectory } from '../directory/postgresDirectory.ts';
+import { mergeStoredState } from './mergeState.ts';
+import { inTransaction, openPostgres } from './postgresDatabase.ts';
+import type { CompactionResult, DocumentRecord, NewDocument, Storage, StoredState } from './storage.ts';
+
+interface DocumentRow {
+  id: string;
+  title: string;
+  team_id: string | null;
+  city: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+const toRecord = (r: DocumentRow): DocumentRecord => ({
+  id: r.id,
+  title: r.title,
+  teamId: r.team_id,
+  city: r.city,
+  createdAt: new Date(r.created_at),
+  updatedAt: new Date(r.updated_at),
+});
+
+const toBytes = (buf: Buffer): Uint8Array => new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+
+/**
+ * PostgreSQL storage for several server processes. An append is one INSERT (durable on commit).
+ * Compaction takes a per-document advisory lock, so only one process compacts a document at a
+ * time, and deletes exactly the rows it merged (by seq), so appends committed meanwhile by any
+ * process survive even if their sequence numbers are lower than the last one it read.
+ */
+export class PostgresStorage implements Storage {
+  readonly kind = 'postgres';
+  readonly directory: Directory;
+
+  private constructor(private readonly pool: pg.Pool) {
+    this.directory = new PostgresDirectory(pool);
+  }
+
+  static async open(connectionString: string): Promise<PostgresStorage> {
+    return new PostgresStorage(await openPostgres(connectionString));
+  }
+
+  async createDocument({ id, title, teamId = null, city = null }: NewDocument): Promise<DocumentRecord> {
+    const now = Date.now();
+    await this.pool.query('INSERT INTO documents (id, title, team_id, city, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)', [id, title, teamId, city, now]);
+    return { id, title, teamId, city, createdAt: new Date(now), updatedAt: new Date(now) };
+  }
+
+  async getDocument(id: string): Promise<DocumentRecord | undefined> {
+    const { rows } = await this.pool.query<DocumentRow>('SELECT * FROM documents WHERE id = $1', [id]);
+    return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+
+  async listDocuments(): Promise<DocumentRecord[]> {
+    const { rows } = await this.pool.query<DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC, id');
+    return rows.map(toRecord);
+  }
+
+  async touchDocument(id: string, at: Date): Promise<void> {
+    await this.pool.query('UPDATE documents SET updated_at = $2 WHERE id = $1 AND updated_at < $2', [id, at.getTime()]);
+  }
+
+  async loadState(id: string): Promise<StoredState> {
+    // REPEATABLE READ: the snapshot and the log are read from one consistent view.
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const snap = await client.query<{ data: Buffer }>('SELECT data FROM snapshots WHERE doc_id = $1', [id]);
+      const log = await client.query<{ data: Buffer }>('SELECT data FROM updates WHERE doc_id = $1 ORDER BY seq', [id]);
+      await client.query('COMMIT');
+      return { snapshot: snap.rows[0] ? toBytes(snap.rows[0].data) : null, updates: log.rows.map((r) => toBytes(r.data)) };
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async appendUpdate(id: string, update: Uint8Array): Promise<void> {
+    await this.pool.query('INSERT INTO updates (doc_id, data) VALUES ($1, $2)', [id, Buffer.from(update.buffer, update.byteOffset, update.byteLength)]);
+  }
+
+  async compact(id: string): Promise<CompactionResult> {
+    return inTransaction(this.pool, async (client) => {
+      const lock = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok', [`compact:${id}`]);
+      const current = await client.query<{ data: Buffer }>('SELECT data FROM snapshots WHERE doc_id = $1', [id]);
+      const snapshotBytes = current.rows[0]?.data.byteLength ?? 0;
+      // Another process is compacting this document right now; its result will include our rows.
+      if (!lock.rows[0]?.ok) return { merged: 0, snapshotBytes };
+      const log = await client.query<{ seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE doc_id = $1 ORDER BY seq', [id]);
+      if (log.rows.length === 0) return { merged: 0, snapshotBytes };
+      const { update } = mergeStoredState({
+        snapshot: current.rows[0] ? toBytes(current.rows[0].data) : null,
+        updates: log.rows.map((r) => toBytes(r.data)),
+      });
+      await client.query(
+        'INSERT INTO snapshots (doc_id, data, updated_at) VALUES ($1, $2, $3) ON CONFLICT (doc_id) DO UPDATE SET data = EXCLUDED.data, updated_at = EXCLUDED.updated_at',
+        [id, Buffer.from(update), Date.now()],
+      );
+      await client.query('DELETE FROM updates WHERE doc_id = $1 AND seq = ANY($2::bigint[])', [id, log.rows.map((r) => r.seq)]);
+      return { merged: log.rows.length, snapshotBytes: update.byteLength };
+    });
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
