@@ -9,6 +9,8 @@ import { documentExists } from './collab/hooks/documentExists.ts';
 import { sessionAccess } from './collab/hooks/sessionAccess.ts';
 import { touchOnChange } from './collab/hooks/touchOnChange.ts';
 import type { CollabHook } from './collab/hooks/types.ts';
+import type { Fanout } from './collab/fanout/fanout.ts';
+import { LocalFanout } from './collab/fanout/fanout.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { clientRouter } from './http/clientRouter.ts';
 import { healthRouter } from './http/healthRouter.ts';
@@ -24,6 +26,8 @@ export interface AppOptions {
   logger: Logger;
   /** The opened storage (see `openStorage`); the app closes it on `close()`. */
   storage: Storage;
+  /** Cross-process delivery (Redis) when several processes serve the same documents. Default: none. */
+  fanout?: Fanout;
 }
 
 export interface App {
@@ -37,11 +41,12 @@ export interface App {
 }
 
 /** Builds the HTTP + WebSocket server without listening, so tests can start it on port 0. */
-export function createApp({ config, logger, storage }: AppOptions): App {
+export function createApp({ config, logger, storage, fanout = new LocalFanout() }: AppOptions): App {
   const allowedOrigins = [new URL(config.PUBLIC_URL).origin, ...config.ALLOWED_ORIGINS];
   const hooks: CollabHook[] = [documentExists, sessionAccess({ allowedOrigins }), touchOnChange()];
   const collab = new CollabServer({
     storage,
+    fanout,
     logger,
     hooks,
     maxMessageBytes: config.MAX_MESSAGE_BYTES,
@@ -91,6 +96,7 @@ export function createApp({ config, logger, storage }: AppOptions): App {
       await collab.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await fanout.close();
       await storage.close();
     },
   };

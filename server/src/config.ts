@@ -31,6 +31,8 @@ const configSchema = z.object({
   UNLOAD_DELAY_MS: intFromEnv(30_000, 0),
   /** Compact a document's update log into a snapshot after this many appended updates. Default 500. */
   COMPACT_AFTER_UPDATES: intFromEnv(500, 1),
+  /** Redis for several server processes sharing documents, e.g. `redis://127.0.0.1:6379`. Default: none (one process). */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
   /**
    * Address people use to reach the app; invitation links start with it. Default
    * `http://localhost:<PORT>`. Set it to the workshop's real address (https) in production.
@@ -69,12 +71,12 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const input = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = configSchema.safeParse(input);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
+  const problems = result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
+  // Checked beside the schema, so it is listed with the other problems rather than after they are fixed.
+  if (input.STORAGE === 'postgres' && !input.DATABASE_URL) problems.push('DATABASE_URL: required when STORAGE=postgres');
+  if (!result.success || problems.length > 0) throw new ConfigError(problems);
   const data = result.data;
   const storage = data.STORAGE ?? (data.DATABASE_URL ? 'postgres' : 'sqlite');
-  if (storage === 'postgres' && !data.DATABASE_URL) throw new ConfigError(['DATABASE_URL: required when STORAGE=postgres']);
   return {
     ...data,
     STORAGE: storage,

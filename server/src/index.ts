@@ -2,6 +2,7 @@ import { createApp } from './app.ts';
 import { ensureFirstFacilitator } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
+import { RedisFanout } from './collab/fanout/redisFanout.ts';
 import { openStorage } from './storage/createStorage.ts';
 
 /** Boots the server: parse config, listen, and flush everything on SIGTERM/SIGINT. */
@@ -18,7 +19,8 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.LOG_LEVEL);
   const storage = await openStorage(config);
-  const app = createApp({ config, logger, storage });
+  const fanout = config.REDIS_URL ? new RedisFanout(config.REDIS_URL, logger.child({ category: 'fanout' })) : undefined;
+  const app = createApp({ config, logger, storage, ...(fanout ? { fanout } : {}) });
   const port = await app.listen();
   const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   logger.info({ category: 'boot', port, storage: app.storage.kind, dataDir: config.DATA_DIR }, `listening on http://${shown}:${port}`);

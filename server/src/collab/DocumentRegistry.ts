@@ -2,11 +2,13 @@ import type { Logger } from '../logger.ts';
 import type { Storage } from '../storage/storage.ts';
 import { CloseError } from './CloseError.ts';
 import type { Connection } from './Connection.ts';
+import type { Fanout } from './fanout/fanout.ts';
 import type { CollabHook } from './hooks/types.ts';
 import { SharedDocument } from './SharedDocument.ts';
 
 export interface RegistryOptions {
   storage: Storage;
+  fanout: Fanout;
   logger: Logger;
   hooks: readonly CollabHook[];
   unloadDelayMs: number;
@@ -22,7 +24,11 @@ export class DocumentRegistry {
   readonly #unloadTimers = new Map<string, NodeJS.Timeout>();
   #closed = false;
 
-  constructor(readonly options: RegistryOptions) {}
+  constructor(readonly options: RegistryOptions) {
+    options.fanout.onResync(() => {
+      for (const doc of this.#docs.values()) void doc.resync();
+    });
+  }
 
   get loaded(): ReadonlyMap<string, SharedDocument> {
     return this.#docs;

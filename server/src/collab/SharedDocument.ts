@@ -4,12 +4,15 @@ import type { Logger } from '../logger.ts';
 import type { Storage } from '../storage/storage.ts';
 import { CloseError } from './CloseError.ts';
 import type { Connection } from './Connection.ts';
+import type { Fanout, FanoutMessage } from './fanout/fanout.ts';
 import type { CollabHook } from './hooks/types.ts';
 import { encodeAwareness, encodeSyncStep1, encodeUpdate, handleMessage, parseMessage } from './messageHandler.ts';
 import { SerialQueue } from './SerialQueue.ts';
 
 export interface SharedDocumentOptions {
   storage: Storage;
+  /** Other server processes with the same document open (Redis), or none. */
+  fanout: Fanout;
   logger: Logger;
   hooks: readonly CollabHook[];
   compactAfterUpdates: number;
@@ -44,24 +47,54 @@ export class SharedDocument {
     this.awareness.on('update', this.#relayAwareness);
   }
 
-  /** Reads the stored state into the Y.Doc. Called once, as the queue's first task. */
+  /**
+   * Reads the stored state into the Y.Doc. Called once, as the queue's first task. Subscribes to
+   * other processes first, so an update stored elsewhere during the load arrives one way or the other.
+   */
   async load(): Promise<void> {
     const started = performance.now();
+    await this.options.fanout.subscribe(this.id, (message) => this.#receiveRemote(message));
+    const { updates, skipped } = await this.#applyStored('storage');
+    this.#appended = updates;
+    this.state = 'ready';
+    this.logger.debug({ documentId: this.id, updates, skipped, ms: Math.round(performance.now() - started) }, 'document loaded');
+  }
+
+  /** Applies everything in storage; Yjs ignores what the Y.Doc already has. */
+  async #applyStored(origin: 'storage' | 'resync'): Promise<{ updates: number; skipped: number }> {
     const { snapshot, updates } = await this.options.storage.loadState(this.id);
     let skipped = 0;
     Y.transact(this.ydoc, () => {
       for (const part of snapshot ? [snapshot, ...updates] : updates) {
         try {
-          Y.applyUpdate(this.ydoc, part, 'storage');
+          Y.applyUpdate(this.ydoc, part, origin);
         } catch (err) {
           skipped += 1;
           this.logger.error({ err, documentId: this.id }, 'stored update failed to apply; skipped');
         }
       }
-    }, 'storage');
-    this.#appended = updates.length;
-    this.state = 'ready';
-    this.logger.debug({ documentId: this.id, updates: updates.length, skipped, ms: Math.round(performance.now() - started) }, 'document loaded');
+    }, origin);
+    return { updates: updates.length, skipped };
+  }
+
+  /** Catches up from storage after a possible gap in cross-process delivery; relays what was new. */
+  resync(): Promise<void> {
+    return this.queue.run(async () => {
+      if (this.state === 'ready') await this.#applyStored('resync');
+    });
+  }
+
+  /** An update or presence change from another process: already stored there, so only apply and relay. */
+  #receiveRemote(message: FanoutMessage): void {
+    void this.queue.run(() => {
+      if (this.state !== 'ready') return;
+      try {
+        if (message.kind === 'update') Y.applyUpdate(this.ydoc, message.payload, 'remote');
+        else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, 'remote');
+      } catch (err) {
+        this.logger.error({ err, documentId: this.id }, 'update from another process failed to apply');
+      }
+    });
   }
 
   /** Registers a connection and, once loaded, greets it with the server's sync step 1 and presence. */
@@ -115,6 +148,7 @@ export class SharedDocument {
       // Stored but unusable: loading skips such an entry, so the document stays readable.
       throw new CloseError('badUpdate', `update failed to apply: ${(err as Error).message}`);
     }
+    this.options.fanout.publish(this.id, { kind: 'update', payload: update });
     this.#appended += 1;
     if (this.#appended >= this.options.compactAfterUpdates) this.#queueCompaction();
     for (const hook of this.options.hooks) {
@@ -163,10 +197,15 @@ export class SharedDocument {
     const changed = [...added, ...updated, ...removed];
     const message = encodeAwareness(this.awareness, changed);
     for (const conn of this.connections) if (conn !== origin) conn.send(message);
+    // Presence set here (or removed because a socket here closed) is announced to other processes.
+    if (owner || origin === null) {
+      this.options.fanout.publish(this.id, { kind: 'awareness', payload: awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed) });
+    }
   };
 
   destroy(): void {
     this.state = 'destroyed';
+    this.options.fanout.unsubscribe(this.id).catch((err: unknown) => this.logger.warn({ err, documentId: this.id }, 'unsubscribe failed'));
     this.ydoc.off('update', this.#relayUpdate);
     this.awareness.off('update', this.#relayAwareness);
     this.awareness.destroy();

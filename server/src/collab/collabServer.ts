@@ -8,11 +8,13 @@ import type { Storage } from '../storage/storage.ts';
 import { CloseError } from './CloseError.ts';
 import { Connection } from './Connection.ts';
 import { DocumentRegistry } from './DocumentRegistry.ts';
+import type { Fanout } from './fanout/fanout.ts';
 import type { CollabHook, ConnectionContext } from './hooks/types.ts';
 import type { SharedDocument } from './SharedDocument.ts';
 
 export interface CollabServerOptions {
   storage: Storage;
+  fanout: Fanout;
   logger: Logger;
   hooks: readonly CollabHook[];
   maxMessageBytes: number;

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { startChildServer } from './childServer.ts';
+import type { ChildServer } from './childServer.ts';
+import { connectClient, eventually, redeem, waitForSync, webSocketWithCookie } from './harness.ts';
+import type { Client } from './harness.ts';
+import { createTestDatabase } from './postgres.ts';
+import { WebsocketProvider } from 'y-websocket';
+
+/**
+ * Several server processes on one PostgreSQL database, sharing documents through Redis: real child
+ * processes, real sockets, real kill -9.
+ */
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+describe('several server processes on PostgreSQL and Redis', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  const servers: ChildServer[] = [];
+  const clients: Client[] = [];
+  let cookie: string;
+  let documentId: string;
+
+  const start = async () => {
+    const s = await startChildServer({ DATABASE_URL: db.url, REDIS_URL, UNLOAD_DELAY_MS: '200' });
+    servers.push(s);
+    return s;
+  };
+  const connect = (server: ChildServer) => {
+    const c = connectClient(server.wsUrl, documentId, { cookie });
+    clients.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await redis.connect().catch((err: unknown) => {
+      throw new Error(`Redis is not reachable at ${REDIS_URL} (${(err as Error).message}); start it (see .ci/run)`);
+    });
+    await redis.quit();
+    db = await createTestDatabase();
+    const first = await start();
+    cookie = (await redeem(first.httpUrl, first.facilitatorLink!, 'Fatima Facilitator')).cookie;
+    const res = await fetch(`${first.httpUrl}/api/strategies`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Dakar learning city strategy' }),
+    });
+    documentId = ((await res.json()) as { document: { id: string } }).document.id;
+  }, 60_000);
+
+  afterAll(async () => {
+    clients.forEach((c) => c.destroy());
+    await Promise.all(servers.map((s) => s.stop('SIGKILL')));
+    await db?.drop();
+  });
+
+  it('clients connected to different processes converge, presence included', async () => {
+    const [a] = servers;
+    const b = await start();
+    const onA = connect(a!);
+    const onB = connect(b);
+    await Promise.all([waitForSync(onA), waitForSync(onB)]);
+    onA.text.insert(0, 'Vision: Dakar, ville apprenante. ');
+    onB.text.insert(0, 'رؤية المدينة ');
+    await eventually(() => {
+      expect(onA.text.toString()).toBe(onB.text.toString());
+      expect(onA.text.toString()).toContain('ville apprenante');
+      expect(onA.text.toString()).toContain('رؤية');
+    });
+    onA.provider.awareness.setLocalStateField('user', { name: 'Awa', color: '#047857' });
+    await eventually(() => expect(onB.provider.awareness.getStates().get(onA.doc.clientID)).toEqual({ user: { name: 'Awa', color: '#047857' } }));
+  }, 60_000);
+
+  it('loses nothing when a process is killed mid-edit: its clients resync through another process', async () => {
+    const [a, b] = servers;
+    const writer = connect(a!);
+    const reader = connect(b!);
+    await Promise.all([waitForSync(writer), waitForSync(reader)]);
+    for (let i = 0; i < 50; i++) writer.text.insert(writer.text.length, ` a${i}`);
+    // Half of the edits are seen on the other process, then the writer's process dies mid-stream.
+    await eventually(() => expect(reader.text.toString()).toContain(' a49'));
+    for (let i = 0; i < 20; i++) writer.text.insert(writer.text.length, ` k${i}`);
+    await a!.stop('SIGKILL');
+    // The writer keeps typing while its server is gone, then (as a load balancer would) reaches b.
+    for (let i = 0; i < 10; i++) writer.text.insert(writer.text.length, ` o${i}`);
+    writer.provider.destroy();
+    const failover = new WebsocketProvider(b!.wsUrl, documentId, writer.doc, { WebSocketPolyfill: webSocketWithCookie(cookie), disableBc: true });
+    await eventually(() => expect(reader.text.toString()).toBe(writer.text.toString()), 15_000);
+    expect(reader.text.toString()).toContain(' k19');
+    expect(reader.text.toString()).toContain(' o9');
+    // A brand-new process loads the same state from PostgreSQL alone.
+    const c = await start();
+    const fresh = connect(c);
+    await waitForSync(fresh);
+    await eventually(() => expect(fresh.text.toString()).toBe(writer.text.toString()));
+    failover.destroy();
+  }, 60_000);
+});
