@@ -1,4 +1,7 @@
+import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import { MessageType } from '@lcs/shared';
 import * as Y from 'yjs';
 import type { Logger } from '../logger.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -35,6 +38,8 @@ export class SharedDocument {
   /** Updates appended since the last compaction. */
   #appended = 0;
   #compactionQueued = false;
+  /** Sync step 2 carrying the whole document, reused until the document changes. */
+  #fullState: Uint8Array | null = null;
 
   constructor(
     readonly id: string,
@@ -182,7 +187,19 @@ export class SharedDocument {
     });
   }
 
+  /** The sync step 2 message for a client that has nothing yet (cached between changes). */
+  fullStateMessage(): Uint8Array {
+    if (!this.#fullState) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.sync);
+      syncProtocol.writeSyncStep2(encoder, this.ydoc);
+      this.#fullState = encoding.toUint8Array(encoder);
+    }
+    return this.#fullState;
+  }
+
   #relayUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.#fullState = null;
     if (origin === 'storage') return;
     const message = encodeUpdate(update);
     for (const conn of this.connections) if (conn !== origin) conn.send(message);

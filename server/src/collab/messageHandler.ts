@@ -84,6 +84,11 @@ export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients:
 export async function handleMessage(doc: SharedDocument, conn: Connection, message: ParsedMessage): Promise<void> {
   switch (message.kind) {
     case 'syncStep1': {
+      // A newcomer (empty state vector) gets the cached full state: a join storm encodes it once.
+      if (message.stateVector.byteLength === 1 && message.stateVector[0] === 0) {
+        conn.send(doc.fullStateMessage());
+        return;
+      }
       let reply: Uint8Array;
       try {
         const encoder = encoding.createEncoder();
