@@ -23,6 +23,8 @@ export const CloseCode = {
   badUpdate: { code: 4422, reason: 'bad_update' },
   /** The server could not load or store the document; the client should retry later. */
   storageError: { code: 4500, reason: 'storage_error' },
+  /** An update depended on content the server has not seen; reconnecting resyncs it whole. */
+  outOfSync: { code: 4510, reason: 'out_of_sync' },
   /** The person's role or teams changed: reconnect at once to continue with the new permissions. */
   permissionsChanged: { code: 4509, reason: 'permissions_changed' },
 } as const;
