@@ -17,6 +17,7 @@ import { healthRouter } from './http/healthRouter.ts';
 import { invitationsRouter } from './http/invitationsRouter.ts';
 import { peopleRouter } from './http/peopleRouter.ts';
 import { strategiesRouter } from './http/strategiesRouter.ts';
+import { threadsRouter } from './http/threadsRouter.ts';
 import { workshopsRouter } from './http/workshopsRouter.ts';
 import type { Logger } from './logger.ts';
 import type { Storage } from './storage/storage.ts';
@@ -67,6 +68,7 @@ export function createApp({ config, logger, storage, fanout = new LocalFanout() 
   app.use('/api', originCheck(allowedOrigins), express.json({ limit: '1mb' }), authenticate(storage.directory));
   app.use('/api/invitations', invitationsRouter({ directory: storage.directory, publicUrl: config.PUBLIC_URL, redeemLimit: config.REDEEM_RATE_LIMIT }));
   app.use('/api/workshops', workshopsRouter(storage));
+  app.use('/api/strategies/:id/threads', threadsRouter(storage, collab.registry));
   app.use('/api/strategies', strategiesRouter(storage));
   app.use('/api', peopleRouter({ directory: storage.directory, accessChanged: (personId) => void collab.revalidate(personId) }));
   app.use('/api', notFoundHandler);

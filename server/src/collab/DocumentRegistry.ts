@@ -51,6 +51,30 @@ export class DocumentRegistry {
     return doc;
   }
 
+  /**
+   * Runs `task` on a document inside its queue (loading it if needed), e.g. to apply a change made
+   * over HTTP; a document nobody is connected to is unloaded again after the usual delay.
+   */
+  async withDocument<T>(documentId: string, task: (doc: SharedDocument) => Promise<T>): Promise<T> {
+    const doc = this.acquire(documentId);
+    try {
+      return await doc.queue.run(() => {
+        if (doc.state !== 'ready') throw new Error(`document ${documentId} is ${doc.state}`);
+        return task(doc);
+      });
+    } finally {
+      if (doc.state === 'failed') this.evict(doc);
+      else if (doc.connections.size === 0 && this.#docs.get(documentId) === doc) this.#scheduleUnload(doc);
+    }
+  }
+
+  /** Drops a document whose in-memory state can no longer be trusted; the next use reloads it. */
+  evict(doc: SharedDocument): void {
+    if (this.#docs.get(doc.id) === doc) this.#docs.delete(doc.id);
+    this.#cancelUnload(doc.id);
+    doc.destroy();
+  }
+
   /** Detaches a closed connection; the last one out schedules the unload. */
   release(doc: SharedDocument, conn: Connection): void {
     const remaining = doc.removeConnection(conn);

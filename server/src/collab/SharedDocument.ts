@@ -38,6 +38,8 @@ export class SharedDocument {
   /** Updates appended since the last compaction. */
   #appended = 0;
   #compactionQueued = false;
+  /** While the server writes on someone's behalf, relays wait here until the change is stored. */
+  #held: Uint8Array[] | null = null;
   /** Sync step 2 carrying the whole document, reused until the document changes. */
   #fullState: Uint8Array | null = null;
 
@@ -166,6 +168,41 @@ export class SharedDocument {
     }
   }
 
+  /**
+   * Makes a change on the server's own authority (e.g. a comment an expert asked for over HTTP):
+   * runs `change` in one transaction, stores the resulting update, then relays and publishes it.
+   * Nothing reaches a client before it is stored. Runs inside the queue; returns `change`'s result.
+   */
+  async applyServerChange<T>(change: (ydoc: Y.Doc) => T): Promise<T> {
+    if (this.state !== 'ready') throw new Error(`document ${this.id} is ${this.state}`);
+    this.#held = [];
+    let result: T;
+    let updates: Uint8Array[];
+    try {
+      result = Y.transact(this.ydoc, () => change(this.ydoc), 'server');
+    } finally {
+      updates = this.#held;
+      this.#held = null;
+    }
+    if (updates.length === 0) return result;
+    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    try {
+      await this.options.storage.appendUpdate(this.id, update);
+    } catch (err) {
+      // The change is in memory only and nobody has seen it: drop this copy of the document so the
+      // next load comes from storage without it.
+      this.logger.error({ err, documentId: this.id }, 'storing a server change failed; evicting the document');
+      this.state = 'failed';
+      for (const conn of this.connections) conn.close(new CloseError('storageError', 'document must be reloaded'));
+      throw err;
+    }
+    this.#appended += 1;
+    const message = encodeUpdate(update);
+    for (const conn of this.connections) conn.send(message);
+    this.options.fanout.publish(this.id, { kind: 'update', payload: update });
+    return result;
+  }
+
   /** Folds the update log into a snapshot. Failure loses nothing: the log still holds every update. */
   async compact(): Promise<void> {
     if (this.#appended === 0) return;
@@ -200,6 +237,10 @@ export class SharedDocument {
 
   #relayUpdate = (update: Uint8Array, origin: unknown): void => {
     this.#fullState = null;
+    if (this.#held) {
+      this.#held.push(update);
+      return;
+    }
     if (origin === 'storage') return;
     const message = encodeUpdate(update);
     for (const conn of this.connections) if (conn !== origin) conn.send(message);

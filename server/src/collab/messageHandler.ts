@@ -2,11 +2,12 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { MessageType } from '@lcs/shared';
 import { CloseError } from './CloseError.ts';
 import type { Connection } from './Connection.ts';
 import type { SharedDocument } from './SharedDocument.ts';
+import { rootsWrittenBy, SERVER_OWNED_ROOTS } from './updateScope.ts';
 
 /** A y-websocket frame, parsed and checked before anything touches the document. */
 type ParsedMessage =
@@ -50,13 +51,23 @@ export function parseMessage(data: Uint8Array): ParsedMessage {
   }
 }
 
-/** Checks that an update decodes completely before it is stored; a half-readable update is refused. */
-export function assertDecodableUpdate(update: Uint8Array): void {
+/**
+ * Checks an update before it is stored: it must decode completely (else 4422), and it may not write
+ * the roots only the server writes, such as comment threads and the template record (else 4403).
+ * One that depends on content the server lacks is refused with a transient code (4510) so the client
+ * reconnects and sends it again together with what it depends on.
+ */
+export function checkClientUpdate(ydoc: Y.Doc, update: Uint8Array): void {
+  let scope: ReturnType<typeof rootsWrittenBy>;
   try {
-    Y.decodeUpdate(update);
+    scope = rootsWrittenBy(ydoc, update);
   } catch (err) {
     throw new CloseError('badUpdate', `update does not decode: ${(err as Error).message}`);
   }
+  for (const root of scope.roots) {
+    if (SERVER_OWNED_ROOTS.has(root)) throw new CloseError('forbidden', `clients may not write "${root}"`);
+  }
+  if (scope.unresolved) throw new CloseError('outOfSync', 'update depends on content the server has not seen');
 }
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
@@ -108,7 +119,7 @@ export async function handleMessage(doc: SharedDocument, conn: Connection, messa
         if (message.update.byteLength > 2) doc.logger.warn({ documentId: doc.id, userId: conn.context.userId }, 'refused update from read-only connection');
         return;
       }
-      assertDecodableUpdate(message.update);
+      checkClientUpdate(doc.ydoc, message.update);
       await doc.applyClientUpdate(message.update, conn);
       return;
     case 'awareness':
