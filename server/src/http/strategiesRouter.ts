@@ -7,6 +7,8 @@ import { newId } from '../auth/tokens.ts';
 import type { Person } from '../directory/directory.ts';
 import { HttpError } from '../errors.ts';
 import type { DocumentRecord, Storage } from '../storage/storage.ts';
+import { DEFAULT_TEMPLATE_ID, findTemplate } from '../strategy/findTemplate.ts';
+import { initialStrategyUpdate } from '../strategy/initialContent.ts';
 
 export const toSummary = (d: DocumentRecord, access: Access): DocumentSummary => ({
   id: d.id,
@@ -48,8 +50,18 @@ export function strategiesRouter(storage: Storage): Router {
     if (teamId === null ? !canManage(person) : !canCreateStrategy(person, teamId)) {
       throw new HttpError(403, 'forbidden', 'You cannot create strategies for this team');
     }
+    // A team's strategy follows a template; a facilitator's document without a team starts blank.
+    const templateId = parsed.data.templateId ?? (teamId === null ? null : DEFAULT_TEMPLATE_ID);
+    const template = templateId === null ? null : findTemplate(templateId);
+    if (template === undefined) {
+      throw new HttpError(400, 'template_not_found', `No template with id ${templateId}`, [{ path: 'templateId', message: 'unknown template' }]);
+    }
     if (teamId !== null && !(await storage.directory.getTeam(teamId))) throw new HttpError(404, 'team_not_found', `No team with id ${teamId}`);
+    // Built before the record exists, so a template the editor schema cannot hold leaves nothing
+    // behind; stored before the id is handed out, so no client can open the strategy without it.
+    const initialUpdate = template ? initialStrategyUpdate(template, { city }) : null;
     const doc = await storage.createDocument({ id: newId(), title, teamId, city });
+    if (initialUpdate) await storage.appendUpdate(doc.id, initialUpdate);
     res.status(201).json({ document: toSummary(doc, 'edit') });
   });
 

@@ -22,6 +22,11 @@ export const createDocumentBodySchema = z
     title: z.string().trim().min(1, 'required').max(limits.maxTitleLength),
     teamId: z.string().min(1).nullable().default(null),
     city: z.string().trim().min(1).max(100).nullable().default(null),
+    /**
+     * The template whose sections the strategy starts with. Default: the built-in template when a
+     * team is given; a document with neither a team nor a template starts blank.
+     */
+    templateId: z.string().trim().min(1).max(100).optional(),
   })
   .strict();
 export type CreateDocumentBody = z.input<typeof createDocumentBodySchema>;
