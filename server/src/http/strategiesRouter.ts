@@ -10,8 +10,15 @@ import type { DocumentRecord, Storage } from '../storage/storage.ts';
 import { DEFAULT_TEMPLATE_ID, findTemplate } from '../strategy/findTemplate.ts';
 import { initialStrategyUpdate } from '../strategy/initialContent.ts';
 
-export const toSummary = (d: DocumentRecord, access: Access): DocumentSummary => ({
+/** What a person may do with a strategy, and the workshop it belongs to (null for team-less ones). */
+export interface StrategyAccess {
+  access: Access;
+  workshopId: string | null;
+}
+
+export const toSummary = (d: DocumentRecord, { access, workshopId }: StrategyAccess): DocumentSummary => ({
   id: d.id,
+  workshopId,
   title: d.title,
   teamId: d.teamId,
   city: d.city,
@@ -21,9 +28,10 @@ export const toSummary = (d: DocumentRecord, access: Access): DocumentSummary =>
 });
 
 /** Access of a person to a stored strategy, looking up its team's workshop. */
-export async function accessTo(storage: Storage, person: Person, doc: DocumentRecord): Promise<Access> {
+export async function accessTo(storage: Storage, person: Person, doc: DocumentRecord): Promise<StrategyAccess> {
   const team = doc.teamId ? await storage.directory.getTeam(doc.teamId) : undefined;
-  return strategyAccess(person, { teamId: doc.teamId, workshopId: team?.workshopId ?? null });
+  const workshopId = team?.workshopId ?? null;
+  return { access: strategyAccess(person, { teamId: doc.teamId, workshopId }), workshopId };
 }
 
 /** `/api/strategies`: the strategies a person may see; create one for a team; read one's metadata. */
@@ -36,8 +44,8 @@ export function strategiesRouter(storage: Storage): Router {
     const all = await storage.listDocuments();
     const visible: DocumentSummary[] = [];
     for (const doc of all) {
-      const access = await accessTo(storage, person, doc);
-      if (access !== 'none') visible.push(toSummary(doc, access));
+      const view = await accessTo(storage, person, doc);
+      if (view.access !== 'none') visible.push(toSummary(doc, view));
     }
     res.json({ documents: visible });
   });
@@ -62,18 +70,18 @@ export function strategiesRouter(storage: Storage): Router {
     const initialUpdate = template ? initialStrategyUpdate(template, { city }) : null;
     const doc = await storage.createDocument({ id: newId(), title, teamId, city });
     if (initialUpdate) await storage.appendUpdate(doc.id, initialUpdate);
-    res.status(201).json({ document: toSummary(doc, 'edit') });
+    res.status(201).json({ document: toSummary(doc, await accessTo(storage, person, doc)) });
   });
 
   router.get('/:id', async (req, res) => {
     const { person } = authOf(req);
     const doc = await storage.getDocument(req.params.id);
-    const access = doc ? await accessTo(storage, person, doc) : 'none';
-    if (!doc || access === 'none') {
+    const view = doc ? await accessTo(storage, person, doc) : undefined;
+    if (!doc || !view || view.access === 'none') {
       if (doc) throw new HttpError(403, 'forbidden', 'This strategy belongs to another team');
       throw new HttpError(404, 'document_not_found', `No strategy with id ${req.params.id}`);
     }
-    res.json({ document: toSummary(doc, access) });
+    res.json({ document: toSummary(doc, view) });
   });
 
   return router;

@@ -33,7 +33,7 @@ export function threadsRouter(storage: Storage, registry: DocumentRegistry): Rou
     const id = String(req.params.id);
     const doc = await storage.getDocument(id);
     if (!doc) throw new HttpError(404, 'document_not_found', `No strategy with id ${id}`);
-    const access = await accessTo(storage, person, doc);
+    const { access } = await accessTo(storage, person, doc);
     if (!accessAllows(access, need)) throw new HttpError(403, 'forbidden', need === 'edit' ? 'Only the team and facilitators can do this' : 'You cannot comment on this strategy');
     const author: Author = { id: person.id, name: person.displayName, color: person.color };
     return { id, author };

@@ -45,8 +45,8 @@ export function workshopsRouter(storage: Storage): Router {
     for (const team of teams) {
       const strategies = [];
       for (const doc of documents.filter((d) => d.teamId === team.id)) {
-        const access = await accessTo(storage, person, doc);
-        if (access !== 'none') strategies.push(toSummary(doc, access));
+        const view = await accessTo(storage, person, doc);
+        if (view.access !== 'none') strategies.push(toSummary(doc, view));
       }
       teamViews.push({ ...teamDto(team), strategies });
     }

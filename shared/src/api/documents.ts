@@ -12,6 +12,8 @@ export const documentSummarySchema = z.object({
   updatedAt: z.string(),
 });
 export type DocumentSummary = z.infer<typeof documentSummarySchema> & {
+  /** The workshop of the strategy's team (null for a facilitator's team-less document). */
+  workshopId: string | null;
   /** What the signed-in person may do with it. */
   access: Access;
 };
