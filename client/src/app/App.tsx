@@ -1,11 +1,11 @@
 import { RouterProvider } from 'react-router';
-import { IdentityProvider } from './IdentityProvider.tsx';
+import { SessionProvider } from './SessionProvider.tsx';
 import { router } from './router.tsx';
 
 export function App() {
   return (
-    <IdentityProvider>
+    <SessionProvider>
       <RouterProvider router={router} />
-    </IdentityProvider>
+    </SessionProvider>
   );
 }

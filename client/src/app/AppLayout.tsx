@@ -1,16 +1,11 @@
-import { Link, Outlet } from 'react-router';
-import { IdentityEditor } from '../components/IdentityEditor.tsx';
+import { Outlet } from 'react-router';
+import { AppHeader } from '../components/AppHeader.tsx';
 
-/** The frame around every page: the app name, the local identity, then the page itself. */
+/** The frame around every page: the app name and who is signed in, then the page itself. */
 export function AppLayout() {
   return (
     <div className="app">
-      <header className="app-header">
-        <Link to="/" className="app-header__brand">
-          Learning City Studio
-        </Link>
-        <IdentityEditor />
-      </header>
+      <AppHeader />
       <main className="app-main">
         <Outlet />
       </main>

@@ -1,37 +1,67 @@
-import { useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { isValidDocumentId } from '@lcs/shared';
 import { DocumentWorkspace } from '../components/DocumentWorkspace.tsx';
-import { useDocumentSummary } from '../hooks/useDocumentSummary.ts';
+import { NoticePage } from '../components/NoticePage.tsx';
+import type { DocumentLinkState } from '../components/StrategyList.tsx';
+import { useApiResource } from '../hooks/useApiResource.ts';
+import { useSignedIn } from '../hooks/useSession.ts';
+import { ApiError } from '../lib/apiClient.ts';
+import { getDocument } from '../lib/documentsApi.ts';
+import { paths } from '../lib/paths.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
 function DocumentNotFound() {
-  return <NotFoundPage title="Document not found" message="This document does not exist, or it was deleted." />;
+  return <NotFoundPage title="Strategy not found" message="This strategy does not exist, or it was deleted." />;
 }
 
-/** `/d/:documentId`: one document, opened for co-editing. */
+/** `/d/:documentId`: one strategy, opened for co-editing, or read-only for experts and observers. */
 export function DocumentPage() {
   const { documentId = '' } = useParams();
   if (!isValidDocumentId(documentId)) return <DocumentNotFound />;
   return <DocumentLoader key={documentId} documentId={documentId} />;
 }
 
+/** Back to the workshop the person came from (links pass it along), else their own, else the start page. */
+function useBackLink(): { to: string; label: string } {
+  const { workshop } = useSignedIn();
+  const state = useLocation().state as Partial<DocumentLinkState> | null;
+  const workshopId = typeof state?.workshopId === 'string' ? state.workshopId : workshop?.id;
+  return workshopId ? { to: paths.workshop(workshopId), label: 'Back to the workshop' } : { to: paths.home(), label: 'Back to all workshops' };
+}
+
 function DocumentLoader({ documentId }: { documentId: string }) {
-  const summary = useDocumentSummary(documentId);
-  switch (summary.status) {
-    case 'loading':
-      return <p className="muted" role="status">Opening document…</p>;
-    case 'not-found':
-      return <DocumentNotFound />;
-    case 'ready':
-      return <DocumentWorkspace documentId={documentId} title={summary.document.title} />;
-    case 'unavailable':
-      // Offline or the API is down: the text can still come from this device's copy.
-      return (
-        <DocumentWorkspace
-          documentId={documentId}
-          title={documentId}
-          notice={`Could not load the document details. ${summary.message} Editing continues on this device.`}
-        />
-      );
+  const { state, refresh } = useApiResource(`strategy:${documentId}`, (signal) => getDocument(documentId, signal));
+  const back = useBackLink();
+  if (state.status === 'loading') {
+    return (
+      <p className="muted" role="status">
+        Opening the strategy…
+      </p>
+    );
   }
+  if (state.status === 'ready') {
+    const strategy = state.data;
+    return <DocumentWorkspace documentId={documentId} title={strategy.title} access={strategy.access} back={back} onAccessMayHaveChanged={refresh} />;
+  }
+  const { error } = state;
+  if (error instanceof ApiError && error.status === 404) return <DocumentNotFound />;
+  if (error instanceof ApiError && error.status === 403) {
+    return (
+      <NoticePage title="This strategy belongs to another team" back={back}>
+        <p>Only its team, the experts reviewing it and the facilitators can open it.</p>
+      </NoticePage>
+    );
+  }
+  // The details could not be loaded (offline, server error): the text can still come from this
+  // device's copy, read-only until the access is known; a reconnect loads it again.
+  return (
+    <DocumentWorkspace
+      documentId={documentId}
+      title="Strategy"
+      access="read"
+      back={back}
+      notice={`Could not load the strategy’s details. ${state.message} It opens read-only until they load.`}
+      onAccessMayHaveChanged={refresh}
+    />
+  );
 }

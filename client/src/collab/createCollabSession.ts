@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { terminalCloseCodes } from '@lcs/shared';
+import { isTerminalCloseCode } from '@lcs/shared';
 import { collabServerUrl } from './collabServerUrl.ts';
 import type { SyncEvent } from './syncStatus.ts';
 
@@ -39,9 +39,8 @@ export function createCollabSession(documentId: string, report: (event: SyncEven
   const persistence = new IndexeddbPersistence(localDatabaseName(documentId), ydoc);
   const provider = new WebsocketProvider(collabServerUrl(window.location), documentId, ydoc, {
     connect: false,
-    // Follow the shared close-code table rather than y-websocket's "every 44xx is final" default:
-    // a rejected frame (4400, 4422) is worth a fresh connection, a missing document is not.
-    shouldReconnect: (event) => !terminalCloseCodes.has(event.code),
+    // Spelled out so the provider and the sync indicator follow the one rule in @lcs/shared.
+    shouldReconnect: (event) => !isTerminalCloseCode(event.code),
   });
 
   let destroyed = false;

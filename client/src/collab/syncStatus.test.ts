@@ -87,6 +87,7 @@ describe('sync status', () => {
     [CloseCode.notFound.code, 'This document no longer exists'],
     [CloseCode.forbidden.code, 'You no longer have access to this document'],
     [CloseCode.unauthenticated.code, 'You are signed out'],
+    [CloseCode.badUpdate.code, 'The server rejected a change from this device'],
   ])('stops at terminal close code %i with a clear message instead of reconnecting', (code, message) => {
     const state = run(connected, synced, closed(code), disconnected, localUpdate);
     const view = deriveSyncView(state);
@@ -95,7 +96,7 @@ describe('sync status', () => {
     expect(view.detail).toMatch(/reload/);
   });
 
-  it.each([CloseCode.badUpdate.code, CloseCode.storageError.code, CloseCode.goingAway.code])(
+  it.each([CloseCode.storageError.code, CloseCode.permissionsChanged.code, CloseCode.goingAway.code, CloseCode.messageTooBig.code])(
     'keeps reconnecting after non-terminal close code %i',
     (code) => {
       const state = run(connected, synced, closed(code), disconnected);

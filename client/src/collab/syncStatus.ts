@@ -1,4 +1,4 @@
-import { describeCloseCode, terminalCloseCodes } from '@lcs/shared';
+import { describeCloseCode, isTerminalCloseCode } from '@lcs/shared';
 import type { CloseCodeName } from '@lcs/shared';
 
 /** What the sync indicator shows; also its `data-state` attribute, which e2e tests read. */
@@ -55,7 +55,7 @@ export function syncReducer(state: SyncMachine, event: SyncEvent): SyncMachine {
     case 'connection-close': {
       const wasLive = state.connected && state.synced;
       const terminal =
-        state.terminal ?? (event.code !== null && terminalCloseCodes.has(event.code) ? { code: event.code, reason: event.reason } : null);
+        state.terminal ?? (event.code !== null && isTerminalCloseCode(event.code) ? { code: event.code, reason: event.reason } : null);
       // A live connection that drops is "reconnecting"; an attempt that never got going means offline.
       return { ...state, connected: false, synced: false, flushing: false, attemptFailed: !wasLive, terminal };
     }
@@ -78,6 +78,8 @@ export interface SyncView {
 }
 
 const terminalMessages: Partial<Record<CloseCodeName, string>> = {
+  badMessage: 'The server rejected a change from this device',
+  badUpdate: 'The server rejected a change from this device',
   unauthenticated: 'You are signed out',
   forbidden: 'You no longer have access to this document',
   notFound: 'This document no longer exists',

@@ -1,36 +1,68 @@
+import { useMemo } from 'react';
 import { Link } from 'react-router';
+import { useAccessRecheck } from '../collab/useAccessRecheck.ts';
 import { useCollabSession } from '../collab/useCollabSession.ts';
 import { CollaborativeEditor } from '../editor/CollaborativeEditor.tsx';
-import { useIdentity } from '../hooks/useIdentity.ts';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
+import { useSignedIn } from '../hooks/useSession.ts';
+import { readOnlyBadge } from '../lib/accessLabels.ts';
+import type { StrategySummary } from '../lib/documentsApi.ts';
+import { StrategySidebar } from './sidebar/StrategySidebar.tsx';
+import { StrategyOrigin } from './StrategyOrigin.tsx';
 import { SyncStatusIndicator } from './SyncStatusIndicator.tsx';
 
 export interface DocumentWorkspaceProps {
   documentId: string;
   title: string;
+  /** What the signed-in person may do; anything but `edit` opens the document read-only. */
+  access: StrategySummary['access'];
+  /** Where "back" leads: the workshop page, or the start page when the workshop is not known. */
+  back: { to: string; label: string };
   /** Shown under the title when the document's details could not be loaded. */
   notice?: string;
+  /** Loads the access again; called when the server signals that it may have changed. */
+  onAccessMayHaveChanged: () => void;
 }
 
-/** An open document: its title, the sync status and the collaborative editor. */
-export function DocumentWorkspace({ documentId, title, notice }: DocumentWorkspaceProps) {
+/** An open document: its title, access and sync status, and the collaborative editor. */
+export function DocumentWorkspace({ documentId, title, access, back, notice, onAccessMayHaveChanged }: DocumentWorkspaceProps) {
   const { session, sync } = useCollabSession(documentId);
-  const { identity } = useIdentity();
+  useAccessRecheck(session, onAccessMayHaveChanged);
+  const { person } = useSignedIn();
+  // A new object only when the name or colour changes: each change is broadcast to every caret.
+  const user = useMemo(() => ({ name: person.displayName, color: person.color }), [person.displayName, person.color]);
+  const badge = readOnlyBadge(access);
   usePageTitle(title);
 
   return (
     <article className="workspace">
       <header className="workspace__header">
-        <Link to="/" className="workspace__back">
-          ← All documents
+        <Link to={back.to} className="workspace__back">
+          ← {back.label}
         </Link>
         <div className="workspace__title-row">
           <h1 className="workspace__title">{title}</h1>
           <SyncStatusIndicator sync={sync} />
         </div>
+        {session && <StrategyOrigin ydoc={session.ydoc} />}
+        {badge && (
+          <p className="read-only-badge" data-testid="read-only-badge" data-access={access}>
+            {badge}
+          </p>
+        )}
         {notice && <p className="workspace__notice">{notice}</p>}
       </header>
-      {session && <CollaborativeEditor key={session.documentId} session={session} identity={identity} />}
+      {session && (
+        <div className="workspace__body">
+          <CollaborativeEditor
+            key={session.documentId}
+            session={session}
+            user={user}
+            editable={access === 'edit'}
+            aside={(editor) => <StrategySidebar editor={editor} session={session} />}
+          />
+        </div>
+      )}
     </article>
   );
 }

@@ -5,14 +5,21 @@ import { Placeholder } from '@tiptap/extensions';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { DOCUMENT_FIELD, editorExtensions } from '@lcs/shared';
-import type { Identity } from '../lib/identity.ts';
 import { renderCaret } from './renderCaret.ts';
+import { withSectionViews } from './sections/sectionViews.ts';
+
+/** Who this person is on other people's screens: the signed-in person's name and colour. */
+export interface CaretUser {
+  name: string;
+  /** `#rrggbb`: the only form the collaboration caret accepts. */
+  color: string;
+}
 
 export interface CollaborativeExtensionsOptions {
   ydoc: Y.Doc;
   provider: WebsocketProvider;
   /** Shown on this person's caret in everyone else's editor. */
-  user: Identity;
+  user: CaretUser;
 }
 
 /**
@@ -21,7 +28,7 @@ export interface CollaborativeExtensionsOptions {
  */
 export function collaborativeExtensions({ ydoc, provider, user }: CollaborativeExtensionsOptions): AnyExtension[] {
   return [
-    ...editorExtensions(),
+    ...withSectionViews(editorExtensions(), { ydoc }),
     // Also brings undo/redo bound to Yjs: it undoes only this person's own changes.
     Collaboration.configure({ document: ydoc, field: DOCUMENT_FIELD, provider }),
     CollaborationCaret.configure({ provider, user: { ...user }, render: renderCaret }),

@@ -121,7 +121,7 @@ export const toolbarGroups: ToolbarGroup[] = [
       {
         id: 'undo',
         label: 'Undo',
-        text: '↶ Undo',
+        text: '↶',
         shortcut: 'Mod-Z',
         isEnabled: (editor) => editor.can().undo(),
         run: (editor) => editor.chain().focus().undo().run(),
@@ -129,7 +129,7 @@ export const toolbarGroups: ToolbarGroup[] = [
       {
         id: 'redo',
         label: 'Redo',
-        text: '↷ Redo',
+        text: '↷',
         shortcut: 'Mod-Shift-Z',
         isEnabled: (editor) => editor.can().redo(),
         run: (editor) => editor.chain().focus().redo().run(),

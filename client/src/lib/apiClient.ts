@@ -82,3 +82,8 @@ export function errorMessage(error: unknown): string {
   if (error instanceof NetworkError) return error.message;
   return 'Something went wrong. Try again.';
 }
+
+/** The request was refused because this browser has no live session (HTTP 401). */
+export function isUnauthenticated(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401;
+}

@@ -1,36 +1,37 @@
 import { documentSummarySchema } from '@lcs/shared';
-import type { DocumentSummary } from '@lcs/shared';
-import { ApiError, requestJson } from './apiClient.ts';
+import type { Access, CreateDocumentBody, DocumentSummary } from '@lcs/shared';
+import { requestJson } from './apiClient.ts';
+import { isListOf, readField } from './readField.ts';
 
-/** The part of a document summary this client shows; other fields the server adds are ignored. */
-export type DocumentListing = Pick<DocumentSummary, 'id' | 'title' | 'createdAt' | 'updatedAt'>;
+/** A strategy the signed-in person may open; the server answers 403 rather than sending `none`. */
+export type StrategySummary = DocumentSummary & { access: Exclude<Access, 'none'> };
 
-const listingSchema = documentSummarySchema.pick({ id: true, title: true, createdAt: true, updatedAt: true });
-const listingsSchema = listingSchema.array();
+const accessLevels: ReadonlySet<unknown> = new Set(['edit', 'comment', 'read']);
 
-/** Reads `body[name]` with a schema; a mismatch means client and server disagree on the contract. */
-function field<T>(body: unknown, name: string, schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }): T {
-  const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new ApiError(0, 'invalid_response', 'The server sent an answer this page does not understand. Reload the page.');
-  return parsed.data;
+/** Checks a summary from the server; fields this client does not know are dropped. */
+export function isStrategySummary(value: unknown): value is StrategySummary {
+  if (!documentSummarySchema.safeParse(value).success) return false;
+  return accessLevels.has((value as { access?: unknown }).access);
 }
 
-/** Base path of the documents API. */
-const documentsPath = '/api/documents';
-
-/** `GET /api/documents`: every document, most recently updated first. */
-export async function listDocuments(signal?: AbortSignal): Promise<DocumentListing[]> {
-  return field(await requestJson(documentsPath, { signal }), 'documents', listingsSchema);
+function toSummary(value: StrategySummary): StrategySummary {
+  return { ...documentSummarySchema.parse(value), access: value.access };
 }
 
-/** `POST /api/documents`: creates an empty document. */
-export async function createDocument(title: string, signal?: AbortSignal): Promise<DocumentListing> {
-  const body = await requestJson(documentsPath, { method: 'POST', json: { title }, signal });
-  return field(body, 'document', listingSchema);
+/** Base path of the strategies API (each strategy is one co-edited document). */
+const documentsPath = '/api/strategies';
+
+/** `GET /api/strategies`: the strategies the signed-in person may see, most recently updated first. */
+export async function listDocuments(signal?: AbortSignal): Promise<StrategySummary[]> {
+  return readField(await requestJson(documentsPath, { signal }), 'documents', isListOf(isStrategySummary)).map(toSummary);
 }
 
-/** `GET /api/documents/:id`; a missing document throws ApiError with status 404. */
-export async function getDocument(id: string, signal?: AbortSignal): Promise<DocumentListing> {
-  return field(await requestJson(`${documentsPath}/${encodeURIComponent(id)}`, { signal }), 'document', listingSchema);
+/** `POST /api/strategies`: creates a strategy for a team (`teamId: null` only for facilitators). */
+export async function createDocument(body: CreateDocumentBody, signal?: AbortSignal): Promise<StrategySummary> {
+  return toSummary(readField(await requestJson(documentsPath, { method: 'POST', json: body, signal }), 'document', isStrategySummary));
+}
+
+/** `GET /api/strategies/:id`: 404 when unknown, 403 when it belongs to another team, 401 when signed out. */
+export async function getDocument(id: string, signal?: AbortSignal): Promise<StrategySummary> {
+  return toSummary(readField(await requestJson(`${documentsPath}/${encodeURIComponent(id)}`, { signal }), 'document', isStrategySummary));
 }

@@ -1,0 +1,22 @@
+import type { Editor } from '@tiptap/core';
+import { findSection } from '@lcs/shared';
+import { sectionContentStart } from './sectionContentStart.ts';
+
+const prefersReducedMotion = () => typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/**
+ * Scrolls the editor to the section with this key and puts the cursor at the start of its content,
+ * ready to type. False when the document has no such section.
+ */
+export function navigateToSection(editor: Editor, key: string): boolean {
+  if (editor.isDestroyed) return false;
+  const { doc } = editor.state;
+  const found = findSection(doc, key);
+  if (!found) return false;
+  const element = editor.view.nodeDOM(found.pos);
+  if (element instanceof HTMLElement) element.scrollIntoView({ block: 'start', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+  const pos = sectionContentStart(doc, key);
+  // The section is already in view: focusing must not scroll again, to the caret.
+  if (pos !== null) editor.commands.focus(pos, { scrollIntoView: false });
+  return true;
+}
