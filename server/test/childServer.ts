@@ -4,7 +4,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const tsx = path.join(serverDir, 'node_modules', '.bin', 'tsx');
 
 export interface ChildServer {
   process: ChildProcessWithoutNullStreams;
@@ -19,12 +18,16 @@ export interface ChildServer {
   stop(signal?: NodeJS.Signals): Promise<number | string>;
 }
 
-/** Starts the real server (`src/index.ts`) as a child process and waits until it listens. */
+/**
+ * Starts the real server (`src/index.ts`) as a child process and waits until it listens. It runs as
+ * `node --import tsx`, one process: the `tsx` CLI would put a wrapper process in between, and
+ * `kill -9` of that wrapper would leave the real server running.
+ */
 export async function startChildServer(env: Record<string, string>, timeoutMs = 20_000): Promise<ChildServer> {
-  const child = spawn(tsx, ['src/index.ts'], {
-    cwd: serverDir,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-  });
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env };
+  // The test runner's own loader options must not leak into the server.
+  delete childEnv.NODE_OPTIONS;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: serverDir, env: childEnv });
   let output = '';
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   const port = await new Promise<number>((resolve, reject) => {

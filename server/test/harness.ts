@@ -11,6 +11,7 @@ import type { App } from '../src/app.ts';
 import { testConfig } from '../src/config.ts';
 import type { Config } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
+import type { Logger } from '../src/logger.ts';
 import { openStorage } from '../src/storage/createStorage.ts';
 import type { Storage } from '../src/storage/storage.ts';
 
@@ -42,10 +43,13 @@ export async function redeem(httpUrl: string, invitationUrl: string, displayName
   return { personId: ((await res.json()) as { person: { id: string } }).person.id, cookie };
 }
 
-/** Starts the real app on port 0 (in-memory storage unless told otherwise) with a signed-in facilitator. */
-export async function startServer(overrides: Partial<Config> = {}, storage?: Storage): Promise<RunningServer> {
+/**
+ * Starts the real app on port 0 (in-memory storage unless told otherwise) with a signed-in facilitator.
+ * Pass a `logger` (see logCapture.ts) to inspect what the server logs.
+ */
+export async function startServer(overrides: Partial<Config> = {}, storage?: Storage, logger?: Logger): Promise<RunningServer> {
   const config = testConfig(overrides);
-  const logger = createLogger(config.LOG_LEVEL);
+  logger ??= createLogger(config.LOG_LEVEL);
   const app = createApp({ config, logger, storage: storage ?? (await openStorage(config)) });
   const port = await app.listen();
   const httpUrl = `http://127.0.0.1:${port}`;

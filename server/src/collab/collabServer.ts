@@ -99,13 +99,14 @@ export class CollabServer {
     const early: Uint8Array[] = [];
     // Filled in once the hooks have admitted the socket; the listeners below are attached before that.
     const live: { conn?: Connection; doc?: SharedDocument; receive?: (data: Uint8Array) => void } = {};
-    let wsClosed = false;
 
     // Listen at once: frames that arrive while hooks run are kept, in order, not dropped.
     ws.on('message', (data, isBinary) => {
       if (!isBinary) {
         const error = new CloseError('badMessage', 'text frames are not part of the protocol');
-        return live.conn ? live.conn.close(error) : ws.close(error.code, error.reason);
+        if (live.conn) return live.conn.close(error);
+        this.#logger.warn({ documentId, code: error.code, detail: error.message }, 'closing connection');
+        return ws.close(error.code, error.reason);
       }
       const bytes = toBytes(data);
       if (live.receive) live.receive(bytes);
@@ -116,7 +117,6 @@ export class CollabServer {
       if (live.conn) live.conn.alive = true;
     });
     ws.on('close', () => {
-      wsClosed = true;
       if (live.conn && live.doc) {
         live.conn.closed = true;
         this.registry.release(live.doc, live.conn);
@@ -138,7 +138,8 @@ export class CollabServer {
       ws.close(error.code, error.reason);
       return;
     }
-    if (wsClosed || this.#closing) return;
+    // Closed, or refused by a bad frame, while the hooks ran: its early frames must not be applied.
+    if (ws.readyState !== ws.OPEN || this.#closing) return;
     if (context.access === 'none') {
       ws.close(CloseCode.forbidden.code, CloseCode.forbidden.reason);
       return;

@@ -1,4 +1,3 @@
-import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { describe, expect, it } from 'vitest';
@@ -6,16 +5,7 @@ import * as Y from 'yjs';
 import { CloseCode, MessageType } from '@lcs/shared';
 import { CloseError } from './CloseError.ts';
 import { checkClientUpdate, parseMessage } from './messageHandler.ts';
-
-/** Writes a frame from varints (numbers) and length-prefixed byte arrays. */
-function frame(...parts: (number | Uint8Array)[]): Uint8Array {
-  const encoder = encoding.createEncoder();
-  for (const part of parts) {
-    if (typeof part === 'number') encoding.writeVarUint(encoder, part);
-    else encoding.writeVarUint8Array(encoder, part);
-  }
-  return encoding.toUint8Array(encoder);
-}
+import { frame } from '../../test/frames.ts';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const concat = (a: Uint8Array, b: Uint8Array) => new Uint8Array([...a, ...b]);

@@ -1,0 +1,59 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+/** One printed figure. Numbers get a ratio (ours / reference) in the table; text does not. */
+export interface Metric {
+  label: string;
+  value: number | string;
+  /** Decimals to print. Default 1. */
+  digits?: number;
+}
+
+export interface ScenarioResult {
+  server: string;
+  metrics: Metric[];
+  /** Anything the table cannot say (failures, caveats). */
+  notes: string[];
+}
+
+/**
+ * CPU and event-loop delay of the load generator itself over a phase: if it is saturated, the
+ * latencies it reports are its own, and the table says so.
+ */
+export function meterGenerator(): { stop(seconds: number): Metric[] } {
+  const cpu = process.cpuUsage();
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  return {
+    stop(seconds) {
+      delay.disable();
+      const used = process.cpuUsage(cpu);
+      return [
+        { label: 'generator CPU (% of a core)', value: ((used.user + used.system) / 1e4 / seconds) },
+        { label: 'generator event-loop delay p99 (ms)', value: delay.percentile(99) / 1e6 },
+      ];
+    },
+  };
+}
+
+/**
+ * Several runs of one server folded into one column: the median of each number (the machine is
+ * shared, so one run can be unlucky), text kept when all runs agree and listed when they do not.
+ */
+export function medianOf(runs: readonly ScenarioResult[]): ScenarioResult {
+  if (runs.length === 1) return runs[0]!;
+  const labels = [...new Set(runs.flatMap((r) => r.metrics.map((m) => m.label)))];
+  const metrics = labels.map((label): Metric => {
+    const found = runs.map((r) => r.metrics.find((m) => m.label === label)).filter((m): m is Metric => m !== undefined);
+    const numbers = found.map((m) => m.value).filter((v): v is number => typeof v === 'number');
+    const digits = found[0]?.digits;
+    if (numbers.length === found.length) {
+      const sorted = [...numbers].sort((a, b) => a - b);
+      const mid = sorted.length / 2;
+      const value = sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+      return { label, value, ...(digits === undefined ? {} : { digits }) };
+    }
+    const texts = [...new Set(found.map((m) => String(m.value)))];
+    return { label, value: texts.join(' / ') };
+  });
+  return { server: runs[0]!.server, metrics, notes: [...new Set(runs.flatMap((r, i) => r.notes.map((n) => `run ${i + 1}: ${n}`)))] };
+}

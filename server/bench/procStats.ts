@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+
+/**
+ * CPU and memory of another process, read from /proc: `process.cpuUsage()` only sees this one, and
+ * the servers under test run as children so that their figures exclude the load generator.
+ */
+const ticksPerSecond = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** User + system CPU seconds a process (all its threads) has used so far; 0 if it is gone. */
+export function cpuSeconds(pid: number): number {
+  let stat: string;
+  try {
+    stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return 0;
+  }
+  // The command name may contain spaces; fields are counted from after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
+
+/** Resident set now and its high-water mark (VmHWM), in KiB. */
+export function memoryKb(pid: number): { rssKb: number; peakKb: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rssKb: field('VmRSS'), peakKb: field('VmHWM') };
+}
+
+/** Resets VmHWM to the current RSS (Linux `clear_refs` 5), so a phase's peak can be read alone. */
+export function resetPeak(pid: number): boolean {
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Samples RSS every `intervalMs`; a fallback peak where `clear_refs` is not permitted. */
+export function sampleRss(pid: number, intervalMs = 50): { stop(): number } {
+  let maxKb = 0;
+  const take = () => {
+    try {
+      maxKb = Math.max(maxKb, memoryKb(pid).rssKb);
+    } catch {
+      // The process ended; keep what was seen.
+    }
+  };
+  take();
+  const timer = setInterval(take, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      take();
+      return maxKb;
+    },
+  };
+}
+
+/** Open-file limit of this process (the load generator holds one descriptor per simulated client). */
+export function openFileLimit(): { soft: string; hard: string } {
+  const line = /^Max open files\s+(\S+)\s+(\S+)/m.exec(fs.readFileSync('/proc/self/limits', 'utf8'));
+  return { soft: line?.[1] ?? '?', hard: line?.[2] ?? '?' };
+}

@@ -1,0 +1,178 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { medianOf } from './metrics.ts';
+import type { ScenarioResult } from './metrics.ts';
+import { openFileLimit } from './procStats.ts';
+import { sideBySide } from './report.ts';
+import { runEditing } from './scenarios/editing.ts';
+import { runIdle } from './scenarios/idle.ts';
+import { runJoinStorm } from './scenarios/joinStorm.ts';
+import { labelOf, startServer } from './serverUnderTest.ts';
+import type { Mode, OurMode, ServerUnderTest } from './serverUnderTest.ts';
+
+/**
+ * `pnpm bench [-- --scenario <name>[,<name>] --seconds <n> ...]`: runs each scenario against our
+ * server and, in the same invocation, against the stock @y/websocket-server, and prints the two side
+ * by side. Figures, not verdicts: nothing here fails on time (see docs/PERFORMANCE.md).
+ */
+const SCENARIOS = ['editing', 'editing-postgres', 'idle', 'join-storm', 'editing-memory'] as const;
+/** `all` leaves out the diagnostic in-memory run (it separates storage cost from the rest). */
+const DEFAULT_SCENARIOS: readonly Scenario[] = ['editing', 'editing-postgres', 'idle', 'join-storm'];
+type Scenario = (typeof SCENARIOS)[number];
+
+const { values } = parseArgs({
+  // `pnpm bench -- --x` hands the script a literal `--`; it is not an argument.
+  args: process.argv.slice(2).filter((a) => a !== '--'),
+  options: {
+    scenario: { type: 'string', default: 'all' },
+    seconds: { type: 'string' },
+    documents: { type: 'string', default: '20' },
+    clients: { type: 'string', default: '200' },
+    rate: { type: 'string', default: '2' },
+    'idle-clients': { type: 'string', default: '1000' },
+    'idle-documents': { type: 'string', default: '100' },
+    'storm-mb': { type: 'string', default: '5' },
+    joiners: { type: 'string', default: '100' },
+    profile: { type: 'string' },
+    json: { type: 'string' },
+    repeat: { type: 'string', default: '1' },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (values.help) {
+  console.log(`pnpm bench [-- options]
+  --scenario <list>     all (default: ${DEFAULT_SCENARIOS.join(', ')}) or a comma list of:
+                        ${SCENARIOS.join(', ')} (editing-memory: ours on in-memory storage, a diagnostic)
+  --seconds <n>         duration of the editing and idle phases (default 20)
+  --documents <n>       editing: documents (default 20)
+  --clients <n>         editing: clients over all documents (default 200)
+  --rate <n>            editing: edits per second per client (default 2)
+  --idle-clients <n>    idle: clients (default 1000), over --idle-documents (default 100)
+  --storm-mb <n>        join storm: document size in MB (default 5); --joiners <n> (default 100)
+  --repeat <n>          run each server n times, alternating with the reference; print medians
+  --profile <dir>       write a V8 CPU profile of each of our server processes into <dir>
+  --json <file>         also write every figure as JSON`);
+  process.exit(0);
+}
+
+const num = (name: keyof typeof values, fallback?: number): number => {
+  const raw = values[name];
+  const n = raw === undefined ? fallback : Number(raw);
+  if (n === undefined || !Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number`);
+  return n;
+};
+
+const chosen: Scenario[] =
+  values.scenario === 'all'
+    ? [...DEFAULT_SCENARIOS]
+    : values.scenario!.split(',').map((s) => {
+        if (!(SCENARIOS as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s}; one of ${SCENARIOS.join(', ')}`);
+        return s as Scenario;
+      });
+const seconds = num('seconds', 20);
+const documents = num('documents');
+const editing = { documents, clientsPerDocument: Math.max(2, Math.round(num('clients') / documents)), rate: num('rate'), seconds };
+const idleDocuments = num('idle-documents');
+const idle = { documents: idleDocuments, clientsPerDocument: Math.max(1, Math.round(num('idle-clients') / idleDocuments)), seconds };
+const storm = { megabytes: num('storm-mb'), joiners: num('joiners') };
+const repeat = Math.round(num('repeat'));
+const profileDir = values.profile ? path.resolve(values.profile) : undefined;
+if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
+
+async function withServer(mode: Mode, run: (server: ServerUnderTest) => Promise<ScenarioResult>): Promise<ScenarioResult> {
+  const server = await startServer(mode, profileDir ? { profileDir } : {});
+  try {
+    const result = await run(server);
+    result.notes.push(...serverProblems(server.log()));
+    return result;
+  } catch (err) {
+    return { server: labelOf[mode], metrics: [], notes: [`failed: ${(err as Error).stack ?? err}`] };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Warnings and errors the server logged (pino levels 40+), summarised by message. */
+function serverProblems(log: string): string[] {
+  const counts = new Map<string, number>();
+  for (const line of log.split('\n')) {
+    const m = /"level":(\d+).*"msg":"([^"]*)"/.exec(line);
+    if (!m || Number(m[1]) < 40 || m[2]!.startsWith('No facilitator yet')) continue;
+    const detail = /"detail":"([^"]*)"/.exec(line)?.[1];
+    const key = detail ? `${m[2]}: ${detail}` : m[2]!;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([msg, n]) => `server logged ${n} x "${msg}"`);
+}
+
+function printMachine(): void {
+  const cpus = os.cpus();
+  const files = openFileLimit();
+  console.log(
+    [
+      `machine: ${cpus.length} x ${cpus[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.type()} ${os.release()}`,
+      `node ${process.version}; open files limit ${files.soft} (hard ${files.hard}); load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+    ].join('\n'),
+  );
+  if (files.soft !== 'unlimited' && Number(files.soft) < idle.documents * idle.clientsPerDocument + 100) {
+    console.log(`warning: ${idle.documents * idle.clientsPerDocument} idle clients need more open files than ${files.soft}; raise ulimit -n`);
+  }
+}
+
+/**
+ * Runs one scenario `repeat` times, our modes and the reference alternating (so a burst of load
+ * from elsewhere on the machine hits both), and prints the medians side by side.
+ */
+async function compare(
+  key: string,
+  title: string,
+  modes: readonly OurMode[],
+  run: (server: ServerUnderTest) => Promise<ScenarioResult>,
+  results: Record<string, ScenarioResult[][]>,
+): Promise<void> {
+  console.log(`\n${title} ...`);
+  const columns: ScenarioResult[][] = [...modes, 'reference' as const].map(() => []);
+  for (let i = 0; i < repeat; i++) {
+    for (const [c, mode] of [...modes, 'reference' as const].entries()) columns[c]!.push(await withServer(mode, run));
+  }
+  results[key] = columns;
+  const merged = columns.map(medianOf);
+  const title2 = repeat > 1 ? `${title} (median of ${repeat} runs)` : title;
+  console.log(sideBySide(title2, merged.slice(0, -1), merged.at(-1)));
+}
+
+async function main(): Promise<void> {
+  printMachine();
+  const results: Record<string, ScenarioResult[][]> = {};
+  const scenarioOf: Record<OurMode, Scenario> = { sqlite: 'editing', postgres: 'editing-postgres', memory: 'editing-memory' };
+  const editingModes = (['sqlite', 'postgres', 'memory'] as const).filter((m) => chosen.includes(scenarioOf[m]));
+  if (editingModes.length) {
+    const title = `Editing: ${editing.documents * editing.clientsPerDocument} clients over ${editing.documents} documents, ${editing.rate} edits/s each, ${editing.seconds} s`;
+    await compare('editing', title, editingModes, (s) => runEditing(s, editing), results);
+  }
+  if (chosen.includes('idle')) {
+    const title = `Idle: ${idle.documents * idle.clientsPerDocument} clients over ${idle.documents} documents, presence only, ${idle.seconds} s`;
+    await compare('idle', title, ['sqlite'], (s) => runIdle(s, idle), results);
+  }
+  if (chosen.includes('join-storm')) {
+    const title = `Join storm: ${storm.joiners} clients join one ${storm.megabytes} MB document at once`;
+    await compare('join-storm', title, ['sqlite'], (s) => runJoinStorm(s, storm), results);
+  }
+  if (values.json) {
+    fs.writeFileSync(values.json, JSON.stringify({ at: new Date().toISOString(), machine: { cpus: os.cpus().length, loadavg: os.loadavg() }, results }, null, 2));
+    console.log(`\nfigures of every run written to ${values.json}`);
+  }
+  if (profileDir) console.log(`\nCPU profiles of our server in ${profileDir} (open in Chrome DevTools, or: tsx server/bench/profileSummary.ts <file>)`);
+  console.log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

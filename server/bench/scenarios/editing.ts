@@ -1,0 +1,141 @@
+import * as Y from 'yjs';
+import { BenchClient } from '../BenchClient.ts';
+import { DeliveryLedger } from '../DeliveryLedger.ts';
+import { meterGenerator } from '../metrics.ts';
+import type { Metric, ScenarioResult } from '../metrics.ts';
+import { cpuSeconds, memoryKb } from '../procStats.ts';
+import type { ServerUnderTest } from '../serverUnderTest.ts';
+import { mapLimit, maximum, percentile, sleep, waitUntil } from '../stats.ts';
+import { connectAll } from './connectAll.ts';
+
+export interface EditingOptions {
+  documents: number;
+  clientsPerDocument: number;
+  /** Edits per second per client; each edit also moves the caret (one awareness update). */
+  rate: number;
+  seconds: number;
+}
+
+/** How long to wait, after the last edit, for deliveries still in flight before counting them lost. */
+const DRAIN_MS = 20_000;
+
+/**
+ * D documents x C clients, each typing a marker and moving its caret R times a second for S
+ * seconds; every delivery is timed from send to receipt, then every replica (and a late joiner per
+ * document) is compared.
+ */
+export async function runEditing(server: ServerUnderTest, options: EditingOptions): Promise<ScenarioResult> {
+  const { documents, clientsPerDocument, rate, seconds } = options;
+  const notes: string[] = [];
+  const ledger = new DeliveryLedger();
+  const docIds = await mapLimit(Array.from({ length: documents }, (_, i) => i), 10, (i) => server.createDocument(`Bench strategy ${i}`));
+  const groups = docIds.map((id, d) =>
+    Array.from({ length: clientsPerDocument }, (_, c) => new BenchClient(d * clientsPerDocument + c, server.collabUrl(id), server.cookie, ledger)),
+  );
+  const clients = groups.flat();
+  const connectFailures = await connectAll(clients);
+  if (connectFailures.length) notes.push(`${connectFailures.length} clients failed to connect: ${connectFailures[0]}`);
+  await sleep(1_000);
+
+  const period = 1_000 / rate;
+  const cpuStart = cpuSeconds(server.pid);
+  const external = server.externalCpu?.();
+  const generator = meterGenerator();
+  const started = performance.now();
+  const timers: NodeJS.Timeout[] = [];
+  for (const group of groups) {
+    for (const client of group) {
+      // A client whose socket the server closed stops typing (a real one would reconnect and resync).
+      const tick = () => client.open && client.edit(group.filter((other) => other !== client && other.open).length);
+      // A random phase, so the clients do not all type on the same millisecond.
+      timers.push(
+        setTimeout(() => {
+          tick();
+          timers.push(setInterval(tick, period));
+        }, Math.random() * period),
+      );
+    }
+  }
+  await sleep(seconds * 1_000);
+  timers.forEach((t) => clearTimeout(t));
+  const lastEdit = performance.now();
+  const drained = await waitUntil(() => ledger.received >= ledger.expected, DRAIN_MS);
+  const drainSeconds = (performance.now() - lastEdit) / 1_000;
+  const { received, lost } = ledger;
+  const elapsed = (performance.now() - started) / 1_000;
+  const cpu = cpuSeconds(server.pid) - cpuStart;
+  const generatorMetrics = generator.stop(elapsed);
+  const externalCpu = await external?.stop();
+  if (!drained) notes.push(`deliveries still missing ${DRAIN_MS / 1000} s after the last edit`);
+
+  const converged = await checkConvergence(server, groups, docIds);
+  const memory = memoryKb(server.pid);
+  const closed = clients.filter((c) => c.unexpectedClose !== undefined);
+  if (closed.length) notes.push(`${closed.length} sockets closed unexpectedly (first code ${closed[0]!.unexpectedClose})`);
+  if (ledger.duplicates || ledger.unknown) notes.push(`${ledger.duplicates} duplicate and ${ledger.unknown} unknown deliveries`);
+  clients.forEach((c) => c.close());
+
+  const lat = ledger.latencies;
+  const metrics: Metric[] = [
+    ...connectMetrics(clients),
+    { label: 'edits sent', value: ledger.sentCount, digits: 0 },
+    { label: 'latency p50 (ms)', value: percentile(lat, 50), digits: 2 },
+    { label: 'latency p95 (ms)', value: percentile(lat, 95), digits: 2 },
+    { label: 'latency p99 (ms)', value: percentile(lat, 99), digits: 2 },
+    { label: 'latency max (ms)', value: maximum(lat), digits: 2 },
+    { label: 'deliveries expected', value: ledger.expected, digits: 0 },
+    { label: 'deliveries received', value: received, digits: 0 },
+    { label: 'deliveries lost', value: lost, digits: 0 },
+    { label: 'drain after last edit (s)', value: drainSeconds, digits: 2 },
+    { label: 'documents converged', value: `${converged}/${documents}` },
+    { label: 'server CPU (s)', value: cpu, digits: 2 },
+    { label: 'server CPU per 1,000 deliveries (ms)', value: (cpu / Math.max(1, received)) * 1e6, digits: 2 },
+  ];
+  if (externalCpu) {
+    metrics.push(
+      { label: 'Postgres backends CPU (s)', value: externalCpu.postgres, digits: 2 },
+      { label: 'Redis CPU, whole server (s)', value: externalCpu.redis, digits: 2 },
+      { label: 'server+Postgres+Redis CPU per 1,000 deliveries (ms)', value: ((cpu + externalCpu.postgres + externalCpu.redis) / Math.max(1, received)) * 1e6, digits: 2 },
+    );
+  }
+  metrics.push(
+    { label: 'server RSS at end (MB)', value: memory.rssKb / 1024 },
+    { label: 'server peak RSS (MB)', value: memory.peakKb / 1024 },
+    ...generatorMetrics,
+  );
+  return { server: server.label, metrics, notes };
+}
+
+export function connectMetrics(clients: readonly BenchClient[]): Metric[] {
+  const synced = clients.map((c) => c.syncMs).filter((ms) => !Number.isNaN(ms));
+  const opened = clients.map((c) => c.openMs).filter((ms) => !Number.isNaN(ms));
+  return [
+    { label: 'connect: socket open p50 (ms)', value: percentile(opened, 50), digits: 2 },
+    { label: 'connect: synced p50 (ms)', value: percentile(synced, 50), digits: 2 },
+    { label: 'connect: synced max (ms)', value: maximum(synced), digits: 2 },
+  ];
+}
+
+/**
+ * Every client of a document must hold the same state, and so must a client that joins afterwards
+ * (what the server would hand a newcomer). Returns how many documents passed.
+ */
+async function checkConvergence(server: ServerUnderTest, groups: BenchClient[][], docIds: string[]): Promise<number> {
+  // Settle: the last edits' own echoes and awareness may still be in flight.
+  await sleep(500);
+  const results = await mapLimit([...groups.keys()], 5, async (index) => {
+    const group = groups[index]!;
+    const late = new BenchClient(-1 - index, server.collabUrl(docIds[index]!), server.cookie, undefined);
+    try {
+      await late.connect();
+      const expected = Y.encodeStateVector(late.doc);
+      const text = late.text.toString();
+      return group.every((c) => c.text.toString() === text && Buffer.from(Y.encodeStateVector(c.doc)).equals(expected));
+    } catch {
+      return false;
+    } finally {
+      late.close();
+    }
+  });
+  return results.filter(Boolean).length;
+}

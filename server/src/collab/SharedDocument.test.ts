@@ -1,0 +1,226 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CloseCode, MessageType } from '@lcs/shared';
+import { createLogger } from '../logger.ts';
+import { MemoryStorage } from '../storage/memoryStorage.ts';
+import type { StoredState } from '../storage/storage.ts';
+import type { CloseError } from './CloseError.ts';
+import type { Connection } from './Connection.ts';
+import { LocalFanout } from './fanout/fanout.ts';
+import { SharedDocument } from './SharedDocument.ts';
+
+const logger = createLogger('silent');
+
+function deferred() {
+  let resolve!: () => void;
+  let reject!: (err: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** Memory storage whose loadState waits for the test to open the gate, and which records appends. */
+class GatedStorage extends MemoryStorage {
+  readonly gate = deferred();
+  readonly appended: Uint8Array[] = [];
+  constructor(private readonly events: string[]) {
+    super();
+  }
+  override async loadState(id: string): Promise<StoredState> {
+    await this.gate.promise;
+    const state = await super.loadState(id);
+    this.events.push('loaded');
+    return state;
+  }
+  override async appendUpdate(id: string, update: Uint8Array): Promise<void> {
+    await super.appendUpdate(id, update);
+    this.appended.push(update);
+  }
+}
+
+/**
+ * A stand-in for the socket-backed Connection: the unit here is SharedDocument, so a plain object
+ * that records what is sent and how it was closed is enough (the socket layer has integration tests).
+ */
+function fakeConnection(userId: string, events: string[] = []) {
+  const fake = {
+    closed: false,
+    closedWith: undefined as CloseError | undefined,
+    sent: [] as Uint8Array[],
+    alive: true,
+    documentId: 'doc',
+    context: { userId, access: 'edit' as const, readOnly: false },
+    awarenessIds: new Set<number>(),
+    send(message: Uint8Array) {
+      events.push(`send:${userId}`);
+      fake.sent.push(message);
+    },
+    close(error: CloseError) {
+      if (fake.closed) return;
+      fake.closed = true;
+      fake.closedWith = error;
+    },
+  };
+  return { fake, conn: fake as unknown as Connection };
+}
+
+/** Names a frame the server sent: sync step 1 / step 2 / update, or awareness; plus its payload. */
+function describeFrame(frame: Uint8Array): { kind: string; payload: Uint8Array } {
+  const decoder = decoding.createDecoder(frame);
+  const type = decoding.readVarUint(decoder);
+  if (type !== MessageType.sync) return { kind: `type${type}`, payload: decoding.readTailAsUint8Array(decoder) };
+  const syncType = decoding.readVarUint(decoder);
+  const kind = { [syncProtocol.messageYjsSyncStep1]: 'step1', [syncProtocol.messageYjsSyncStep2]: 'step2', [syncProtocol.messageYjsUpdate]: 'update' }[syncType] ?? `sync${syncType}`;
+  return { kind, payload: decoding.readVarUint8Array(decoder) };
+}
+
+function syncFrame(syncType: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  encoding.writeVarUint(encoder, syncType);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+const updateFrame = (update: Uint8Array) => syncFrame(syncProtocol.messageYjsUpdate, update);
+
+/** A client editing the text 't', handing out each change as an update. */
+function editor(clientID: number, base?: Uint8Array) {
+  const doc = new Y.Doc();
+  doc.clientID = clientID;
+  if (base) Y.applyUpdate(doc, base);
+  return {
+    doc,
+    append(text: string): Uint8Array {
+      let update: Uint8Array | undefined;
+      const capture = (u: Uint8Array) => (update = u);
+      doc.on('update', capture);
+      doc.getText('t').insert(doc.getText('t').length, text);
+      doc.off('update', capture);
+      return update!;
+    },
+  };
+}
+
+const textOf = (update: Uint8Array) => {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, update);
+  return doc.getText('t').toString();
+};
+
+describe('SharedDocument', () => {
+  const cleanup: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const fn of cleanup.splice(0)) await fn();
+  });
+
+  function open(storage: MemoryStorage) {
+    const doc = new SharedDocument('doc', { storage, fanout: new LocalFanout(), logger, hooks: [], compactAfterUpdates: 100 });
+    cleanup.push(() => doc.destroy(), () => storage.close());
+    return doc;
+  }
+
+  it('queues messages that arrive before the stored state is loaded, sends nothing until then, and applies them after the load in order', async () => {
+    const events: string[] = [];
+    const storage = new GatedStorage(events);
+    await storage.createDocument({ id: 'doc', title: 'Nairobi' });
+    const stored = editor(1).append('stored. ');
+    await storage.appendUpdate('doc', stored);
+    storage.appended.length = 0;
+
+    const doc = open(storage);
+    const loading = doc.queue.run(() => doc.load());
+    const a = fakeConnection('a', events);
+    const b = fakeConnection('b', events);
+    doc.addConnection(a.conn);
+    doc.addConnection(b.conn);
+    // A's edits build on the stored text; the second depends on the first.
+    const writer = editor(2, stored);
+    const one = writer.append('one. ');
+    const two = writer.append('two.');
+    doc.receive(a.conn, updateFrame(one));
+    doc.receive(a.conn, updateFrame(two));
+    doc.receive(b.conn, syncFrame(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(new Y.Doc())));
+
+    await new Promise((r) => setTimeout(r, 20));
+    expect(doc.state).toBe('loading');
+    expect(a.fake.sent).toEqual([]);
+    expect(b.fake.sent).toEqual([]);
+    expect(storage.appended).toEqual([]);
+    expect(doc.ydoc.getText('t').toString()).toBe('');
+
+    storage.gate.resolve();
+    await loading;
+    await doc.queue.idle();
+
+    expect(events[0]).toBe('loaded');
+    expect(storage.appended).toEqual([one, two]);
+    expect(doc.ydoc.getText('t').toString()).toBe('stored. one. two.');
+    expect(a.fake.closed).toBe(false);
+    // A: only the greeting, whose state vector already covers the stored state.
+    const greetingA = a.fake.sent.map(describeFrame);
+    expect(greetingA.map((f) => f.kind)).toEqual(['step1']);
+    expect(Y.decodeStateVector(greetingA[0]!.payload).get(1)).toBeGreaterThan(0);
+    // B: greeting, A's two updates relayed in order, then the answer to its own step 1.
+    const seenByB = b.fake.sent.map(describeFrame);
+    expect(seenByB.map((f) => f.kind)).toEqual(['step1', 'update', 'update', 'step2']);
+    expect(seenByB[1]!.payload).toEqual(one);
+    expect(seenByB[2]!.payload).toEqual(two);
+    expect(textOf(seenByB[3]!.payload)).toBe('stored. one. two.');
+  });
+
+  it('closes a sender whose message waited on a load that failed with 4500, and stores nothing', async () => {
+    const storage = new GatedStorage([]);
+    await storage.createDocument({ id: 'doc', title: 'Rabat' });
+    const doc = open(storage);
+    // As the registry does: a failed load marks the document failed.
+    const loading = doc.queue.run(() => doc.load()).catch(() => {
+      doc.state = 'failed';
+    });
+    const a = fakeConnection('a');
+    doc.addConnection(a.conn);
+    doc.receive(a.conn, updateFrame(editor(2).append('lost?')));
+    storage.gate.reject(new Error('disk unplugged'));
+    await loading;
+    await doc.queue.idle();
+    expect(a.fake.closedWith).toMatchObject({ code: CloseCode.storageError.code, reason: CloseCode.storageError.reason });
+    expect(a.fake.sent).toEqual([]);
+    expect(storage.appended).toEqual([]);
+  });
+
+  it('closes the sender with 4500 when the append fails, applies and relays nothing, and carries on for the others', async () => {
+    const storage = new MemoryStorage();
+    await storage.createDocument({ id: 'doc', title: 'Surabaya' });
+    const doc = open(storage);
+    await doc.queue.run(() => doc.load());
+    const a = fakeConnection('a');
+    const b = fakeConnection('b');
+    doc.addConnection(a.conn);
+    doc.addConnection(b.conn);
+    const writerA = editor(2);
+    doc.receive(a.conn, updateFrame(writerA.append('kept. ')));
+    await doc.queue.idle();
+    const before = { text: doc.ydoc.getText('t').toString(), state: await storage.loadState('doc'), sentToB: b.fake.sent.length };
+    expect(before.text).toBe('kept. ');
+
+    storage.failing.add('appendUpdate');
+    doc.receive(a.conn, updateFrame(writerA.append('not stored.')));
+    await doc.queue.idle();
+
+    expect(a.fake.closedWith).toMatchObject({ code: CloseCode.storageError.code, reason: CloseCode.storageError.reason });
+    expect(doc.ydoc.getText('t').toString()).toBe(before.text);
+    expect(b.fake.sent).toHaveLength(before.sentToB);
+    storage.failing.delete('appendUpdate');
+    expect(await storage.loadState('doc')).toEqual(before.state);
+
+    const writerB = editor(3, Y.encodeStateAsUpdate(doc.ydoc));
+    doc.receive(b.conn, updateFrame(writerB.append('B goes on.')));
+    await doc.queue.idle();
+    expect(b.fake.closed).toBe(false);
+    expect(doc.ydoc.getText('t').toString()).toBe('kept. B goes on.');
+  });
+});
