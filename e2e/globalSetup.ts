@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromiumInstallHint, chromiumPath } from './fixtures/chromium.ts';
-import { repoPaths } from './fixtures/repoPaths.ts';
+import { clientDistEnv, repoPaths } from './fixtures/repoPaths.ts';
 
 function isExecutable(file: string): boolean {
   try {
@@ -36,15 +37,25 @@ function ensureChromium(): void {
   }
 }
 
-/** The server serves the built client; without it every page is a 503. */
-function ensureClientBuilt(): void {
+/**
+ * The server serves the built client; without it every page is a 503. The servers of this run get
+ * a copy, so that a rebuild meanwhile (`vite build` empties dist/ first) cannot break a test.
+ * Returns the copy's folder.
+ */
+function snapshotClientBuild(): string {
   const index = path.join(repoPaths.clientDist, 'index.html');
   if (!fs.existsSync(index)) {
     throw new Error(`The client is not built (no ${index}). Run \`pnpm test:e2e\` from the repository root, which builds it first, or \`pnpm build\`.`);
   }
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'lcs-e2e-client-'));
+  fs.cpSync(repoPaths.clientDist, copy, { recursive: true });
+  return copy;
 }
 
-export default function globalSetup(): void {
+export default function globalSetup(): () => void {
   ensureChromium();
-  ensureClientBuilt();
+  const clientDist = snapshotClientBuild();
+  // Environment set here reaches the test workers.
+  process.env[clientDistEnv] = clientDist;
+  return () => fs.rmSync(clientDist, { recursive: true, force: true });
 }

@@ -11,7 +11,6 @@ export default defineConfig({
   globalSetup: './globalSetup.ts',
   // Two cores: each worker drives two browser contexts and a server process of its own.
   workers: 2,
-  fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   // No retries: a real-time sync test that passes only on a second try has found a race to fix.
   retries: 0,

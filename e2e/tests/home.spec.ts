@@ -1,31 +1,34 @@
 import { expect, test } from '../fixtures/test.ts';
 
 test.describe('home page', () => {
-  test('"New document" opens the new document, which is then listed on the home page', async ({ users }) => {
-    const alice = await users.open('Alice');
-    await alice.home.goto();
-    await expect(alice.page.getByText('No documents yet')).toBeVisible();
+  test('a member joins through an invitation link, creates a strategy from their home page and finds it listed there', async ({ users, team }) => {
+    const alice = await users.guest();
+    await alice.join.join(await team.invite('member'), 'Alice');
+    await alice.workshop.gotoHome();
+    await expect(alice.editor.nameInput).toHaveValue('Alice');
 
-    const documentId = await alice.home.createDocument('Adult education plan');
-    expect(alice.page.url()).toMatch(new RegExp(`/d/${documentId}$`));
+    const title = 'Nairobi learning city strategy';
+    const documentId = await alice.workshop.createStrategy(team.country, title);
     await expect(alice.editor.editor).toBeVisible();
-    await expect(alice.page.getByRole('heading', { level: 1 })).toHaveText('Adult education plan');
+    await expect(alice.page.getByRole('heading', { level: 1 })).toHaveText(title);
     await expect(alice.editor.syncStatus).toHaveAttribute('data-state', 'saved');
 
-    await alice.home.goto();
-    const link = alice.home.documentLink('Adult education plan');
+    await alice.workshop.gotoHome();
+    const link = alice.workshop.strategyLink(team.country, title);
     await expect(link).toBeVisible();
     await link.click();
     await expect(alice.page).toHaveURL(new RegExp(`/d/${documentId}$`));
+    await expect(alice.editor.editor).toBeVisible();
   });
 
-  test('an empty title is refused with a message, and nothing is created', async ({ users, request }) => {
-    const alice = await users.open('Alice');
-    await alice.home.goto();
-    await alice.home.newDocumentButton.click();
-    await expect(alice.page.getByRole('alert')).toHaveText('Give the document a title.');
-    await expect(alice.page).toHaveURL(/\/$/);
-    const listed = (await (await request.get('/api/documents')).json()) as { documents: unknown[] };
+  test('a strategy without a title is refused with a message, and nothing is created', async ({ users, team, facilitator }) => {
+    const alice = await users.member('Alice');
+    await alice.workshop.gotoHome();
+    const form = alice.workshop.newStrategyForm(team.country);
+    await form.getByRole('button', { name: 'New strategy' }).click();
+    await expect(form.getByText('Give the strategy a title.')).toBeVisible();
+    await expect(alice.page).toHaveURL(/\/w\/[^/]+$/);
+    const listed = (await (await facilitator.request.get('/api/strategies')).json()) as { documents: unknown[] };
     expect(listed.documents).toEqual([]);
   });
 });
