@@ -13,6 +13,7 @@ import type { Fanout } from './collab/fanout/fanout.ts';
 import { LocalFanout } from './collab/fanout/fanout.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { clientRouter } from './http/clientRouter.ts';
+import { exportsRouter } from './http/exportsRouter.ts';
 import { healthRouter } from './http/healthRouter.ts';
 import { invitationsRouter } from './http/invitationsRouter.ts';
 import { peopleRouter } from './http/peopleRouter.ts';
@@ -21,6 +22,7 @@ import { threadsRouter } from './http/threadsRouter.ts';
 import { workshopsRouter } from './http/workshopsRouter.ts';
 import type { Logger } from './logger.ts';
 import type { Storage } from './storage/storage.ts';
+import { ExportJobs } from './strategy/exportJobs.ts';
 
 export interface AppOptions {
   config: Config;
@@ -70,6 +72,7 @@ export function createApp({ config, logger, storage, fanout = new LocalFanout() 
   app.use('/api/workshops', workshopsRouter(storage));
   app.use('/api/strategies/:id/threads', threadsRouter(storage, collab.registry));
   app.use('/api/strategies', strategiesRouter(storage));
+  app.use('/api', exportsRouter(storage, collab.registry, new ExportJobs(logger.child({ category: 'export' }))));
   app.use('/api', peopleRouter({ directory: storage.directory, accessChanged: (personId) => void collab.revalidate(personId) }));
   app.use('/api', notFoundHandler);
   app.use(clientRouter(config.CLIENT_DIST));

@@ -1,6 +1,8 @@
+import { builtinTemplate } from '@lcs/shared';
 import { newId } from './auth/tokens.ts';
 import type { Team, Workshop } from './directory/directory.ts';
 import type { Storage } from './storage/storage.ts';
+import { createStrategy } from './strategy/initialContent.ts';
 
 /**
  * Sample country teams for trying the product out. Labelled as a demo: these are illustrative, not
@@ -18,7 +20,7 @@ const demoTeams: { country: string; cities: string[] }[] = [
   { country: 'Egypt', cities: ['Giza'] },
 ];
 
-/** Creates a demo workshop with nine country teams and one empty strategy per team. */
+/** Creates a demo workshop with nine country teams and one strategy per team, from the built-in template. */
 export async function seedDemoWorkshop(storage: Storage): Promise<{ workshop: Workshop; teams: Team[] }> {
   const { directory } = storage;
   const workshop = await directory.createWorkshop({
@@ -33,7 +35,7 @@ export async function seedDemoWorkshop(storage: Storage): Promise<{ workshop: Wo
   const teams: Team[] = [];
   for (const t of demoTeams) {
     const team = await directory.createTeam({ id: newId(), workshopId: workshop.id, ...t });
-    await storage.createDocument({ id: newId(), title: `${t.cities[0]} learning city strategy`, teamId: team.id, city: t.cities[0]! });
+    await createStrategy(storage, { id: newId(), title: `${t.cities[0]} learning city strategy`, teamId: team.id, city: t.cities[0]!, template: builtinTemplate });
     teams.push(team);
   }
   return { workshop, teams };

@@ -27,3 +27,4 @@ export * from './strategy/strategyMeta.ts';
 export * from './api/threads.ts';
 export * from './comments/threadModel.ts';
 export * from './comments/readThreads.ts';
+export * from './api/exports.ts';

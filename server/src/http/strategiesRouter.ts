@@ -8,7 +8,7 @@ import type { Person } from '../directory/directory.ts';
 import { HttpError } from '../errors.ts';
 import type { DocumentRecord, Storage } from '../storage/storage.ts';
 import { DEFAULT_TEMPLATE_ID, findTemplate } from '../strategy/findTemplate.ts';
-import { initialStrategyUpdate } from '../strategy/initialContent.ts';
+import { createStrategy } from '../strategy/initialContent.ts';
 
 /** What a person may do with a strategy, and the workshop it belongs to (null for team-less ones). */
 export interface StrategyAccess {
@@ -65,11 +65,7 @@ export function strategiesRouter(storage: Storage): Router {
       throw new HttpError(400, 'template_not_found', `No template with id ${templateId}`, [{ path: 'templateId', message: 'unknown template' }]);
     }
     if (teamId !== null && !(await storage.directory.getTeam(teamId))) throw new HttpError(404, 'team_not_found', `No team with id ${teamId}`);
-    // Built before the record exists, so a template the editor schema cannot hold leaves nothing
-    // behind; stored before the id is handed out, so no client can open the strategy without it.
-    const initialUpdate = template ? initialStrategyUpdate(template, { city }) : null;
-    const doc = await storage.createDocument({ id: newId(), title, teamId, city });
-    if (initialUpdate) await storage.appendUpdate(doc.id, initialUpdate);
+    const doc = await createStrategy(storage, { id: newId(), title, teamId, city, template });
     res.status(201).json({ document: toSummary(doc, await accessTo(storage, person, doc)) });
   });
 

@@ -2,6 +2,7 @@ import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { buildStrategyContent, DOCUMENT_FIELD, editorSchema, writeStrategyMeta } from '@lcs/shared';
 import type { Template } from '@lcs/shared';
+import type { DocumentRecord, Storage } from '../storage/storage.ts';
 
 let schema: ReturnType<typeof editorSchema> | undefined;
 
@@ -21,4 +22,19 @@ export function initialStrategyUpdate(template: Template, { city }: { city: stri
   } finally {
     doc.destroy();
   }
+}
+
+/**
+ * Creates a strategy record and stores its first update from `template` (none: a blank document).
+ * The update is built before the record exists, so a template the editor schema cannot hold leaves
+ * nothing behind, and stored before the id is handed out, so no client opens it without its sections.
+ */
+export async function createStrategy(
+  storage: Storage,
+  input: { id: string; title: string; teamId: string | null; city: string | null; template: Template | null },
+): Promise<DocumentRecord> {
+  const initialUpdate = input.template ? initialStrategyUpdate(input.template, { city: input.city }) : null;
+  const doc = await storage.createDocument({ id: input.id, title: input.title, teamId: input.teamId, city: input.city });
+  if (initialUpdate) await storage.appendUpdate(doc.id, initialUpdate);
+  return doc;
 }
