@@ -71,6 +71,8 @@ const httpRows: [Who, string, number, () => [string, string, unknown?]][] = [
   ['facilitator', 'creates an invitation', 201, () => ['POST', '/api/invitations', { role: 'member', workshopId: ids.workshop, teamId: ids.teamA }]],
   ['memberA', 'creates an invitation', 403, () => ['POST', '/api/invitations', { role: 'member', workshopId: ids.workshop, teamId: ids.teamA }]],
   ['observerWorkshop', 'lists invitations', 403, () => ['GET', '/api/invitations']],
+  ['memberA', 'creates a demo workshop', 403, () => ['POST', '/api/workshops/demo']],
+  ['facilitator', 'creates a demo workshop', 201, () => ['POST', '/api/workshops/demo']],
   ['revokedMemberA', 'asks who they are', 401, () => ['GET', '/api/me']],
 ];
 

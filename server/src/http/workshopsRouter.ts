@@ -3,6 +3,7 @@ import { createTeamBodySchema, createWorkshopBodySchema } from '@lcs/shared';
 import { authOf, requireAuth, requireFacilitator } from '../auth/authenticate.ts';
 import { canManage, canSeeWorkshop } from '../auth/permissions.ts';
 import { newId } from '../auth/tokens.ts';
+import { seedDemoWorkshop } from '../demo.ts';
 import { HttpError } from '../errors.ts';
 import type { Storage } from '../storage/storage.ts';
 import { personDto, teamDto, workshopDto } from './dto.ts';
@@ -32,6 +33,12 @@ export function workshopsRouter(storage: Storage): Router {
     const parsed = createWorkshopBodySchema.safeParse(req.body ?? {});
     if (!parsed.success) throw HttpError.fromZod(parsed.error);
     const workshop = await directory.createWorkshop({ id: newId(), ...parsed.data });
+    res.status(201).json({ workshop: workshopDto(workshop) });
+  });
+
+  /** A demo workshop of nine country teams, each with a strategy from the template, to try things out. */
+  router.post('/demo', requireFacilitator, async (_req, res) => {
+    const { workshop } = await seedDemoWorkshop(storage);
     res.status(201).json({ workshop: workshopDto(workshop) });
   });
 
