@@ -18,6 +18,7 @@ import { healthRouter } from './http/healthRouter.ts';
 import { invitationsRouter } from './http/invitationsRouter.ts';
 import { peopleRouter } from './http/peopleRouter.ts';
 import { strategiesRouter } from './http/strategiesRouter.ts';
+import { templatesRouter } from './http/templatesRouter.ts';
 import { threadsRouter } from './http/threadsRouter.ts';
 import { workshopsRouter } from './http/workshopsRouter.ts';
 import type { Logger } from './logger.ts';
@@ -70,6 +71,7 @@ export function createApp({ config, logger, storage, fanout = new LocalFanout() 
   app.use('/api', originCheck(allowedOrigins), express.json({ limit: '1mb' }), authenticate(storage.directory));
   app.use('/api/invitations', invitationsRouter({ directory: storage.directory, publicUrl: config.PUBLIC_URL, redeemLimit: config.REDEEM_RATE_LIMIT }));
   app.use('/api/workshops', workshopsRouter(storage));
+  app.use('/api/templates', templatesRouter(storage));
   app.use('/api/strategies/:id/threads', threadsRouter(storage, collab.registry));
   app.use('/api/strategies', strategiesRouter(storage));
   app.use('/api', exportsRouter(storage, collab.registry, new ExportJobs(logger.child({ category: 'export' }))));

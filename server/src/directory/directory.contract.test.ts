@@ -96,4 +96,16 @@ describe.each(backends)('$name directory', ({ make }) => {
     expect(await ctx.storage.directory.countFacilitators()).toBe(1);
     expect((await ctx.storage.directory.listPeople('w')).map((p) => p.displayName)).toEqual(['Li Wei 李伟']);
   });
+
+  it('stores template versions once each and returns the latest of each id', async () => {
+    const { directory } = ctx.storage;
+    expect(await directory.saveTemplate({ id: 'a', version: 1, body: '{"v":1}', createdBy: null })).toBe(true);
+    expect(await directory.saveTemplate({ id: 'a', version: 1, body: '{"v":"again"}', createdBy: null })).toBe(false);
+    expect(await directory.saveTemplate({ id: 'a', version: 2, body: '{"v":2}', createdBy: null })).toBe(true);
+    expect(await directory.saveTemplate({ id: 'b', version: 7, body: '{"v":7}', createdBy: null })).toBe(true);
+    expect((await directory.getTemplate('a'))?.body).toBe('{"v":2}');
+    expect((await directory.getTemplate('a', 1))?.body).toBe('{"v":1}');
+    expect(await directory.getTemplate('zzz')).toBeUndefined();
+    expect((await directory.listTemplates()).map((t) => `${t.id}@${t.version}`)).toEqual(['a@2', 'b@7']);
+  });
 });

@@ -61,6 +61,15 @@ export type NewPerson = Omit<Person, 'createdAt' | 'revokedAt'>;
 export type NewInvitation = Omit<Invitation, 'createdAt' | 'uses' | 'revokedAt'>;
 export type NewSession = Omit<Session, 'createdAt' | 'revokedAt'>;
 
+/** A template a facilitator uploaded: stored as validated JSON, one row per id and version. */
+export interface StoredTemplate {
+  id: string;
+  version: number;
+  body: string;
+  createdAt: Date;
+  createdBy: string | null;
+}
+
 /** Outcome of redeeming an invitation, decided atomically (two redemptions never share the last use). */
 export type RedeemResult = { ok: true; person: Person; session: Session } | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'used_up' };
 
@@ -90,6 +99,13 @@ export interface Directory {
   revokeInvitation(id: string, at: Date): Promise<void>;
   /** Uses one of the invitation's uses, creates the person and their first session, in one transaction. */
   redeemInvitation(tokenHash: string, person: Omit<NewPerson, 'role' | 'workshopId' | 'teamIds'>, session: Omit<NewSession, 'personId'>, now: Date): Promise<RedeemResult>;
+
+  /** Stores a template version; resolves false if that id and version already exist. */
+  saveTemplate(t: Omit<StoredTemplate, 'createdAt'>): Promise<boolean>;
+  /** The given version of a template, or its latest when no version is given. */
+  getTemplate(id: string, version?: number): Promise<StoredTemplate | undefined>;
+  /** The latest version of every uploaded template. */
+  listTemplates(): Promise<StoredTemplate[]>;
 
   createSession(s: NewSession): Promise<Session>;
   /** The live session and its person for a token hash, or undefined if unknown, expired or revoked. */

@@ -11,10 +11,11 @@ import type {
   Person,
   RedeemResult,
   Session,
+  StoredTemplate,
   Team,
   Workshop,
 } from './directory.ts';
-import { toInvitation, toPerson, toSession, toTeam, toWorkshop } from './rows.ts';
+import { toInvitation, toPerson, toSession, toStoredTemplate, toTeam, toWorkshop } from './rows.ts';
 
 type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 
@@ -145,6 +146,24 @@ export class PostgresDirectory implements Directory {
       await c.query('INSERT INTO sessions (id, token_hash, person_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [s.id, s.tokenHash, s.personId, now.getTime(), s.expiresAt.getTime()]);
       return { ok: true, person: created, session: s };
     });
+  }
+
+  async saveTemplate(t: Omit<StoredTemplate, 'createdAt'>): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      'INSERT INTO templates (id, version, body, created_at, created_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id, version) DO NOTHING',
+      [t.id, t.version, t.body, Date.now(), t.createdBy],
+    );
+    return rowCount === 1;
+  }
+
+  getTemplate(id: string, version?: number): Promise<StoredTemplate | undefined> {
+    return version === undefined
+      ? this.#one('SELECT * FROM templates WHERE id = $1 ORDER BY version DESC LIMIT 1', [id], toStoredTemplate)
+      : this.#one('SELECT * FROM templates WHERE id = $1 AND version = $2', [id, version], toStoredTemplate);
+  }
+
+  listTemplates(): Promise<StoredTemplate[]> {
+    return this.#all('SELECT t.* FROM templates t WHERE t.version = (SELECT MAX(version) FROM templates u WHERE u.id = t.id) ORDER BY t.id', [], toStoredTemplate);
   }
 
   async createSession(s: NewSession): Promise<Session> {

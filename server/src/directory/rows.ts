@@ -1,5 +1,5 @@
 import type { Role } from '@lcs/shared';
-import type { Invitation, Person, Session, Team, Workshop } from './directory.ts';
+import type { Invitation, Person, Session, StoredTemplate, Team, Workshop } from './directory.ts';
 
 /**
  * Row mappers shared by the SQLite and PostgreSQL directories: both store the same snake_case
@@ -48,5 +48,12 @@ export const toSession = (r: any): Session => ({
   createdAt: new Date(Number(r.created_at)),
   expiresAt: new Date(Number(r.expires_at)),
   revokedAt: date(r.revoked_at),
+});
+export const toStoredTemplate = (r: any): StoredTemplate => ({
+  id: r.id,
+  version: Number(r.version),
+  body: r.body,
+  createdAt: new Date(Number(r.created_at)),
+  createdBy: r.created_by,
 });
 /* eslint-enable @typescript-eslint/no-explicit-any */

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { toInvitation, toPerson, toSession, toTeam, toWorkshop } from './rows.ts';
+import { toInvitation, toPerson, toSession, toStoredTemplate, toTeam, toWorkshop } from './rows.ts';
 import type {
   Directory,
   Invitation,
@@ -11,6 +11,7 @@ import type {
   Person,
   RedeemResult,
   Session,
+  StoredTemplate,
   Team,
   Workshop,
 } from './directory.ts';
@@ -42,6 +43,14 @@ export const directoryMigration = `
   CREATE INDEX sessions_person ON sessions (person_id);
   ALTER TABLE documents ADD COLUMN team_id TEXT REFERENCES teams(id) ON DELETE SET NULL;
   ALTER TABLE documents ADD COLUMN city TEXT;
+`;
+
+/** Uploaded strategy templates (the built-in one lives in code). */
+export const templatesMigration = `
+  CREATE TABLE templates (
+    id TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL, created_by TEXT,
+    PRIMARY KEY (id, version)
+  );
 `;
 
 
@@ -169,6 +178,28 @@ export class SqliteDirectory implements Directory {
   #insertSession(s: NewSession, now: number): Session {
     this.db.prepare('INSERT INTO sessions (id, token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(s.id, s.tokenHash, s.personId, now, s.expiresAt.getTime());
     return { ...s, createdAt: new Date(now), revokedAt: null };
+  }
+
+  async saveTemplate(t: Omit<StoredTemplate, 'createdAt'>): Promise<boolean> {
+    const result = this.db
+      .prepare('INSERT INTO templates (id, version, body, created_at, created_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id, version) DO NOTHING')
+      .run(t.id, t.version, t.body, Date.now(), t.createdBy);
+    return result.changes === 1;
+  }
+
+  async getTemplate(id: string, version?: number): Promise<StoredTemplate | undefined> {
+    const row =
+      version === undefined
+        ? this.db.prepare('SELECT * FROM templates WHERE id = ? ORDER BY version DESC LIMIT 1').get(id)
+        : this.db.prepare('SELECT * FROM templates WHERE id = ? AND version = ?').get(id, version);
+    return row ? toStoredTemplate(row) : undefined;
+  }
+
+  async listTemplates(): Promise<StoredTemplate[]> {
+    return this.db
+      .prepare('SELECT t.* FROM templates t WHERE t.version = (SELECT MAX(version) FROM templates u WHERE u.id = t.id) ORDER BY t.id')
+      .all()
+      .map(toStoredTemplate);
   }
 
   async createSession(s: NewSession): Promise<Session> {

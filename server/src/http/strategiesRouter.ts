@@ -60,7 +60,7 @@ export function strategiesRouter(storage: Storage): Router {
     }
     // A team's strategy follows a template; a facilitator's document without a team starts blank.
     const templateId = parsed.data.templateId ?? (teamId === null ? null : DEFAULT_TEMPLATE_ID);
-    const template = templateId === null ? null : findTemplate(templateId);
+    const template = templateId === null ? null : await findTemplate(storage.directory, templateId);
     if (template === undefined) {
       throw new HttpError(400, 'template_not_found', `No template with id ${templateId}`, [{ path: 'templateId', message: 'unknown template' }]);
     }

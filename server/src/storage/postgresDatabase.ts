@@ -43,6 +43,10 @@ const migrations: string[] = [
      created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, revoked_at BIGINT
    );
    CREATE INDEX sessions_person ON sessions (person_id);`,
+  `CREATE TABLE templates (
+     id TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL, created_at BIGINT NOT NULL, created_by TEXT,
+     PRIMARY KEY (id, version)
+   );`,
 ];
 
 /**

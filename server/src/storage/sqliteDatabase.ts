@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { directoryMigration } from '../directory/sqliteDirectory.ts';
+import { directoryMigration, templatesMigration } from '../directory/sqliteDirectory.ts';
 
 /** Schema migrations, applied in order inside one transaction; `user_version` records progress. */
 const migrations: string[] = [
@@ -23,6 +23,7 @@ const migrations: string[] = [
      updated_at INTEGER NOT NULL
    );`,
   directoryMigration,
+  templatesMigration,
 ];
 
 /** Opens (creating if needed) a SQLite database in WAL mode and brings its schema up to date. */

@@ -35,7 +35,7 @@ export async function readStrategy(storage: Storage, registry: DocumentRegistry 
     }
     const content = yXmlFragmentToProsemirrorJSON(ydoc.getXmlFragment(DOCUMENT_FIELD)) as JSONNode;
     const meta = readStrategyMeta(ydoc);
-    const template = findTemplate(meta?.templateId ?? DEFAULT_TEMPLATE_ID) ?? builtinTemplate;
+    const template = (await findTemplate(storage.directory, meta?.templateId ?? DEFAULT_TEMPLATE_ID, meta?.templateVersion ?? undefined)) ?? builtinTemplate;
     const team = record.teamId ? await storage.directory.getTeam(record.teamId) : undefined;
     const workshop = team ? await storage.directory.getWorkshop(team.workshopId) : undefined;
     const sections = analyzeSections(content, template);
