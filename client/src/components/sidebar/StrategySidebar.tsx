@@ -4,6 +4,7 @@ import type { Editor } from '@tiptap/core';
 import type { CollabSession } from '../../collab/createCollabSession.ts';
 import { navigateToSection } from '../../editor/sections/navigateToSection.ts';
 import { templateForMeta } from '../../editor/sections/templateForMeta.ts';
+import { useDocumentLoaded } from '../../hooks/useDocumentLoaded.ts';
 import { useStrategyMeta } from '../../hooks/useStrategyMeta.ts';
 import { useStrategyOverview } from '../../hooks/useStrategyOverview.ts';
 import { CoverageView } from '../coverage/CoverageView.tsx';
@@ -23,6 +24,7 @@ export interface StrategySidebarProps {
 
 /** Beside the document: its outline, and the Key Features coverage, one at a time as tabs. */
 export function StrategySidebar({ editor, session }: StrategySidebarProps) {
+  const loaded = useDocumentLoaded(session);
   const template = templateForMeta(useStrategyMeta(session.ydoc));
   const overview = useStrategyOverview(editor, session.provider.awareness, template);
   const entries = useMemo(() => outlineEntries(overview.sections, overview.presence), [overview]);
@@ -58,14 +60,17 @@ export function StrategySidebar({ editor, session }: StrategySidebarProps) {
         ))}
       </div>
       <div id="sidebar-panel-outline" role="tabpanel" aria-labelledby="sidebar-tab-outline" className="sidebar-panel" hidden={view !== 'outline'}>
-        <OutlineNav entries={entries} currentKey={overview.currentKey} onNavigate={navigate} />
+        {loaded ? (
+          <OutlineNav entries={entries} currentKey={overview.currentKey} onNavigate={navigate} />
+        ) : (
+          <p className="muted" role="status">
+            Loading the outline…
+          </p>
+        )}
       </div>
       <div id="sidebar-panel-coverage" role="tabpanel" aria-labelledby="sidebar-tab-coverage" className="sidebar-panel" hidden={view !== 'coverage'}>
-        {template && overview.coverage ? (
-          <CoverageView template={template} coverage={overview.coverage} onNavigate={navigate} />
-        ) : (
-          <p className="muted">Coverage is shown for strategies made from the built-in Key Features template.</p>
-        )}
+        {loaded && template && overview.coverage && <CoverageView template={template} coverage={overview.coverage} onNavigate={navigate} />}
+        {loaded && !template && <p className="muted">Coverage is shown for strategies made from the built-in Key Features template.</p>}
       </div>
     </aside>
   );

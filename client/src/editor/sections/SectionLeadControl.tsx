@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { Editor } from '@tiptap/core';
+import { findSection } from '@lcs/shared';
 
 /** Longest lead name the field takes, in characters: a name or two, not a paragraph. */
 const maxLeadLength = 80;
@@ -26,8 +27,11 @@ export function SectionLeadControl({ editor, sectionKey, sectionTitle, lead, edi
     return <span className="section-lead">{lead ? `Lead: ${lead}` : 'No lead yet'}</span>;
   }
 
-  const commit = () => {
-    if (draft !== null && draft.trim() !== (lead ?? '')) editor.commands.setSectionLead(sectionKey, draft);
+  const commit = (text: string | null) => {
+    if (text === null || editor.isDestroyed) return;
+    // Compared with the document, not with the props: someone may have changed it meanwhile.
+    const current: unknown = findSection(editor.state.doc, sectionKey)?.node.attrs.lead;
+    if (text.trim() !== (typeof current === 'string' ? current : '')) editor.commands.setSectionLead(sectionKey, text);
   };
   return (
     <input
@@ -40,14 +44,16 @@ export function SectionLeadControl({ editor, sectionKey, sectionTitle, lead, edi
       onFocus={() => setDraft(lead ?? '')}
       onChange={(event) => setDraft(event.target.value)}
       onBlur={() => {
-        if (!cancelled.current) commit();
+        // A blur can come in the middle of a view update (the field left the page): never dispatch
+        // from inside one.
+        if (!cancelled.current) queueMicrotask(() => commit(draft));
         cancelled.current = false;
         setDraft(null);
       }}
       onKeyDown={(event) => {
         if (event.key === 'Enter') {
           event.preventDefault();
-          commit();
+          commit(draft);
         } else if (event.key === 'Escape') {
           event.preventDefault();
           cancelled.current = true;

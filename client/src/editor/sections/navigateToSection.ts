@@ -16,7 +16,10 @@ export function navigateToSection(editor: Editor, key: string): boolean {
   const element = editor.view.nodeDOM(found.pos);
   if (element instanceof HTMLElement) element.scrollIntoView({ block: 'start', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
   const pos = sectionContentStart(doc, key);
-  // The section is already in view: focusing must not scroll again, to the caret.
-  if (pos !== null) editor.commands.focus(pos, { scrollIntoView: false });
+  if (pos === null) return true;
+  editor.commands.setTextSelection(pos);
+  // Focused now, not on the next frame as the focus command does: keys pressed right after the
+  // click must reach the section. ProseMirror focuses without scrolling; the section is in view.
+  editor.view.focus();
   return true;
 }

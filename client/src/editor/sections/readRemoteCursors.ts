@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
+import type { ProsemirrorBinding } from '@tiptap/y-tiptap';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { CursorInSection } from '../../components/outline/presence.ts';
@@ -11,11 +12,10 @@ import { sectionKeyAt } from './sectionKeyAt.ts';
  * positions through the Yjs binding's mapping, as y-tiptap does to draw the carets.
  */
 export function readRemoteCursors(editor: Editor, awareness: Awareness): CursorInSection[] {
-  const sync = ySyncPluginKey.getState(editor.state) as
-    | { doc: Y.Doc; type: Y.XmlFragment; binding: { mapping: Map<unknown, unknown> } | null }
-    | undefined;
+  const sync = ySyncPluginKey.getState(editor.state) as { doc: Y.Doc; type: Y.XmlFragment; binding: ProsemirrorBinding | null } | undefined;
+  const mapping = sync?.binding?.mapping;
   // Before the binding has rendered the document, there is nothing to map positions to.
-  if (!sync?.binding || sync.binding.mapping.size === 0) return [];
+  if (!sync || !mapping || mapping.size === 0) return [];
   const { doc } = editor.state;
   const cursors: CursorInSection[] = [];
   awareness.getStates().forEach((state, clientId) => {
@@ -23,8 +23,7 @@ export function readRemoteCursors(editor: Editor, awareness: Awareness): CursorI
     if (clientId === awareness.clientID || head == null) return;
     let pos: number | null;
     try {
-      // The binding's mapping is typed loosely by y-tiptap; it is the one its carets use.
-      pos = relativePositionToAbsolutePosition(sync.doc, sync.type, Y.createRelativePositionFromJSON(head), sync.binding!.mapping as never);
+      pos = relativePositionToAbsolutePosition(sync.doc, sync.type, Y.createRelativePositionFromJSON(head), mapping);
     } catch {
       // A malformed position from another client must not break the outline.
       return;

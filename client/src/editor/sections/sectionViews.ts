@@ -3,9 +3,11 @@ import type { AnyExtension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { ReactNodeViewRenderer } from '@tiptap/react';
 import type * as Y from 'yjs';
-import { SECTION_TITLE_NODE, SectionTitle } from '@lcs/shared';
+import { Section, SECTION_NODE, SECTION_TITLE_NODE, SectionTitle } from '@lcs/shared';
 import { sectionDecorations } from './sectionDecorations.ts';
+import { KeepSelectionOutOfTitles } from './keepSelectionOutOfTitles.ts';
 import { SectionHeading } from './SectionHeading.tsx';
+import { sectionNodeView } from './sectionNodeView.ts';
 import type { SectionHeadingOptions } from './SectionHeading.tsx';
 
 const sectionDecorationsKey = new PluginKey('sectionDecorations');
@@ -33,6 +35,13 @@ const SectionDecorations = Extension.create({
 // on the guidance text would otherwise select the whole title node).
 const isSectionChromeEvent = ({ event }: { event: Event }) => event.target instanceof Element && event.target.closest('[data-section-chrome]') !== null;
 
+/** The section, updated in place when its status or lead changes (see sectionNodeView.ts). */
+const SectionInPlace = Section.extend({
+  addNodeView() {
+    return sectionNodeView;
+  },
+});
+
 /** The section title with its heading view. Same node, same schema: only how it is shown differs. */
 const SectionTitleWithHeading = SectionTitle.extend<SectionHeadingOptions>({
   addOptions() {
@@ -58,13 +67,19 @@ export interface SectionViewsOptions {
 
 /**
  * The document's extensions with sections shown for writing: each title becomes a heading with the
- * section's status, lead and guidance, and each section is labelled for tests. The schema is
- * untouched (the title node is replaced by itself plus a view), so the server still reads every
- * document with the shared list alone.
+ * section's status, lead and guidance (never typed into: the cursor is kept out of titles), and each
+ * section is labelled for tests. The schema is
+ * untouched (the section and title nodes are replaced by themselves plus a view), so the server
+ * still reads every document with the shared list alone.
  */
 export function withSectionViews(extensions: AnyExtension[], { ydoc }: SectionViewsOptions): AnyExtension[] {
   return [
-    ...extensions.map((extension) => (extension.name === SECTION_TITLE_NODE ? SectionTitleWithHeading.configure({ ydoc }) : extension)),
+    ...extensions.map((extension) => {
+      if (extension.name === SECTION_NODE) return SectionInPlace;
+      if (extension.name === SECTION_TITLE_NODE) return SectionTitleWithHeading.configure({ ydoc });
+      return extension;
+    }),
     SectionDecorations,
+    KeepSelectionOutOfTitles,
   ];
 }
