@@ -223,3 +223,26 @@ describe('section guard', () => {
     expect(stripped.content.textBetween(0, stripped.content.size, '|')).toBe('two|Context|Be');
   });
 });
+
+describe('every section keeps somewhere to type', () => {
+  it('puts an empty paragraph back when a local edit removes a section\'s last block', () => {
+    const state = strategy();
+    const goals = findSection(state.doc, 'goals')!;
+    const paraPos = goals.pos + 1 + goals.node.child(0).nodeSize;
+    const para = goals.node.child(1);
+    const { state: next } = state.applyTransaction(state.tr.delete(paraPos, paraPos + para.nodeSize));
+    const after = findSection(next.doc, 'goals')!.node;
+    expect(after.childCount).toBe(2);
+    expect(after.child(1).type.name).toBe('paragraph');
+    expect(after.child(1).textContent).toBe('');
+  });
+
+  it('leaves remote (Yjs) changes alone', () => {
+    const state = strategy();
+    const goals = findSection(state.doc, 'goals')!;
+    const paraPos = goals.pos + 1 + goals.node.child(0).nodeSize;
+    const tr = state.tr.delete(paraPos, paraPos + goals.node.child(1).nodeSize).setMeta(ySyncPluginKey, { isChangeOrigin: true });
+    const { state: next } = state.applyTransaction(tr);
+    expect(findSection(next.doc, 'goals')!.node.childCount).toBe(1);
+  });
+});

@@ -10,7 +10,8 @@ import {
   stripSections,
   textInputKeepingSections,
 } from './keepSections.ts';
-import { sectionsIntact } from './sectionOutline.ts';
+import { SECTION_NODE } from '../coverage/strategyDocument.ts';
+import { forEachSection, sectionsIntact } from './sectionOutline.ts';
 
 /**
  * Transaction meta that lets one local transaction add, remove, move or retitle sections
@@ -42,6 +43,23 @@ export function sectionGuardPlugin(): Plugin {
     filterTransaction(tr, state) {
       if (!tr.docChanged || tr.getMeta(ySyncPluginKey) || tr.getMeta(ALLOW_SECTION_EDIT)) return true;
       return sectionsIntact(state.doc, tr.doc);
+    },
+    // A section must keep somewhere to type: if a local edit removed its last block (e.g. Delete in
+    // its only empty paragraph), put an empty paragraph back under the title. Remote changes are
+    // left alone; the peer that made them has already done this.
+    appendTransaction(transactions, _old, state) {
+      if (!transactions.some((tr) => tr.docChanged && !tr.getMeta(ySyncPluginKey))) return null;
+      const paragraph = state.schema.nodes.paragraph;
+      if (!paragraph) return null;
+      const missing: number[] = [];
+      forEachSection(state.doc, (section, pos) => {
+        const second = section.childCount > 1 ? section.child(1) : null;
+        if (!second || second.type.name === SECTION_NODE) missing.push(pos + 1 + section.child(0).nodeSize);
+      });
+      if (missing.length === 0) return null;
+      const tr = state.tr;
+      for (const at of missing.reverse()) tr.insert(at, paragraph.create());
+      return tr;
     },
     props: {
       transformPasted: (slice) => stripSections(slice),
