@@ -41,7 +41,16 @@ function DocumentLoader({ documentId }: { documentId: string }) {
   }
   if (state.status === 'ready') {
     const strategy = state.data;
-    return <DocumentWorkspace documentId={documentId} title={strategy.title} access={strategy.access} back={back} onAccessMayHaveChanged={refresh} />;
+    return (
+      <DocumentWorkspace
+        documentId={documentId}
+        title={strategy.title}
+        access={strategy.access}
+        workshopId={strategy.workshopId}
+        back={back}
+        onAccessMayHaveChanged={refresh}
+      />
+    );
   }
   const { error } = state;
   if (error instanceof ApiError && error.status === 404) return <DocumentNotFound />;

@@ -1,7 +1,8 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useAccessRecheck } from '../collab/useAccessRecheck.ts';
 import { useCollabSession } from '../collab/useCollabSession.ts';
+import { CommentsPanel } from '../comments/CommentsPanel.tsx';
 import { CollaborativeEditor } from '../editor/CollaborativeEditor.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { useSignedIn } from '../hooks/useSession.ts';
@@ -16,6 +17,8 @@ export interface DocumentWorkspaceProps {
   title: string;
   /** What the signed-in person may do; anything but `edit` opens the document read-only. */
   access: StrategySummary['access'];
+  /** The strategy's workshop, whose people comments can mention; null or absent: no mention picker. */
+  workshopId?: string | null;
   /** Where "back" leads: the workshop page, or the start page when the workshop is not known. */
   back: { to: string; label: string };
   /** Shown under the title when the document's details could not be loaded. */
@@ -25,13 +28,15 @@ export interface DocumentWorkspaceProps {
 }
 
 /** An open document: its title, access and sync status, and the collaborative editor. */
-export function DocumentWorkspace({ documentId, title, access, back, notice, onAccessMayHaveChanged }: DocumentWorkspaceProps) {
+export function DocumentWorkspace({ documentId, title, access, workshopId = null, back, notice, onAccessMayHaveChanged }: DocumentWorkspaceProps) {
   const { session, sync } = useCollabSession(documentId);
   useAccessRecheck(session, onAccessMayHaveChanged);
   const { person } = useSignedIn();
   // A new object only when the name or colour changes: each change is broadcast to every caret.
   const user = useMemo(() => ({ name: person.displayName, color: person.color }), [person.displayName, person.color]);
   const badge = readOnlyBadge(access);
+  // A member who switches to suggesting proposes changes instead of typing them.
+  const [suggesting, setSuggesting] = useState(false);
   usePageTitle(title);
 
   return (
@@ -58,8 +63,13 @@ export function DocumentWorkspace({ documentId, title, access, back, notice, onA
             key={session.documentId}
             session={session}
             user={user}
-            editable={access === 'edit'}
-            aside={(editor) => <StrategySidebar editor={editor} session={session} />}
+            editable={access === 'edit' && !suggesting}
+            aside={(editor) => (
+              <>
+                <CommentsPanel editor={editor} session={session} access={access} workshopId={workshopId} suggesting={suggesting} onSuggestingChange={setSuggesting} />
+                <StrategySidebar editor={editor} session={session} />
+              </>
+            )}
           />
         </div>
       )}

@@ -5,6 +5,7 @@ import { Placeholder } from '@tiptap/extensions';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { DOCUMENT_FIELD, editorExtensions } from '@lcs/shared';
+import { CommentHighlights } from './comments/commentHighlights.ts';
 import { renderCaret } from './renderCaret.ts';
 import { withSectionViews } from './sections/sectionViews.ts';
 
@@ -33,5 +34,7 @@ export function collaborativeExtensions({ ydoc, provider, user }: CollaborativeE
     Collaboration.configure({ document: ydoc, field: DOCUMENT_FIELD, provider }),
     CollaborationCaret.configure({ provider, user: { ...user }, render: renderCaret }),
     Placeholder.configure({ placeholder: 'Start writing…' }),
+    // Comment threads and suggestions, shown as decorations over the body (they live beside it).
+    CommentHighlights,
   ];
 }

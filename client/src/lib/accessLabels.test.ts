@@ -6,8 +6,8 @@ describe('readOnlyBadge', () => {
     expect(readOnlyBadge('edit')).toBeNull();
   });
 
-  it('tells experts the text is read only and comments are coming', () => {
-    expect(readOnlyBadge('comment')).toBe('Read only — experts comment (coming soon)');
+  it('tells experts the text is read only and that they comment and suggest instead', () => {
+    expect(readOnlyBadge('comment')).toBe('Read only — comment and suggest changes');
   });
 
   it('tells observers the text is read only', () => {

@@ -11,14 +11,14 @@ export const accessLabels: Readonly<Record<StrategyAccess, string>> = {
 
 /**
  * The badge of a document opened without the right to edit it, or null when it can be edited.
- * Experts will comment in the margin; until comments exist the badge says so.
+ * Experts cannot change the text, but comment on it and suggest changes in the margin.
  */
 export function readOnlyBadge(access: StrategyAccess): string | null {
   switch (access) {
     case 'edit':
       return null;
     case 'comment':
-      return 'Read only — experts comment (coming soon)';
+      return 'Read only — comment and suggest changes';
     case 'read':
       return 'Read only';
   }

@@ -7,6 +7,7 @@ const plan = {
   title: 'Plan',
   teamId: 'kenya',
   city: 'Nairobi',
+  workshopId: 'w1',
   createdAt: '2025-01-01T00:00:00.000Z',
   updatedAt: '2025-01-02T00:00:00.000Z',
   access: 'edit' as const,
@@ -39,7 +40,7 @@ describe('strategies API', () => {
   it('reads one strategy, with the access the signed-in person has to it', async () => {
     const fetchMock = answer(200, { document: { ...plan, access: 'comment' } });
     vi.stubGlobal('fetch', fetchMock);
-    await expect(getDocument('abc')).resolves.toMatchObject({ id: 'abc', access: 'comment' });
+    await expect(getDocument('abc')).resolves.toMatchObject({ id: 'abc', workshopId: 'w1', access: 'comment' });
     expect(fetchMock).toHaveBeenCalledWith('/api/strategies/abc', expect.anything());
   });
 

@@ -15,7 +15,9 @@ export function isStrategySummary(value: unknown): value is StrategySummary {
 }
 
 function toSummary(value: StrategySummary): StrategySummary {
-  return { ...documentSummarySchema.parse(value), access: value.access };
+  // The schema strips what it does not list; the workshop id and the access are added back.
+  const workshopId = typeof value.workshopId === 'string' ? value.workshopId : null;
+  return { ...documentSummarySchema.parse(value), workshopId, access: value.access };
 }
 
 /** Base path of the strategies API (each strategy is one co-edited document). */
