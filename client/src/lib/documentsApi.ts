@@ -14,10 +14,9 @@ export function isStrategySummary(value: unknown): value is StrategySummary {
   return accessLevels.has((value as { access?: unknown }).access);
 }
 
+/** Keeps only the fields of the contract (the schema drops anything else the server adds). */
 function toSummary(value: StrategySummary): StrategySummary {
-  // The schema strips what it does not list; the workshop id and the access are added back.
-  const workshopId = typeof value.workshopId === 'string' ? value.workshopId : null;
-  return { ...documentSummarySchema.parse(value), workshopId, access: value.access };
+  return { ...documentSummarySchema.parse(value), access: value.access };
 }
 
 /** Base path of the strategies API (each strategy is one co-edited document). */

@@ -7,16 +7,15 @@ export const documentSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
   teamId: z.string().nullable(),
+  /** The workshop of the strategy's team (null for a facilitator's team-less document). */
+  workshopId: z.string().nullable(),
   city: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
-export type DocumentSummary = z.infer<typeof documentSummarySchema> & {
-  /** The workshop of the strategy's team (null for a facilitator's team-less document). */
-  workshopId: string | null;
   /** What the signed-in person may do with it. */
-  access: Access;
-};
+  access: z.enum(['edit', 'comment', 'read', 'none']),
+});
+export type DocumentSummary = z.infer<typeof documentSummarySchema> & { access: Access };
 
 /** Body of `POST /api/strategies`. Without a team only facilitators may create one. */
 export const createDocumentBodySchema = z
