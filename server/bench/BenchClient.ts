@@ -28,6 +28,9 @@ export class BenchClient {
   openMs = NaN;
   syncMs = NaN;
   awarenessReceived = 0;
+  /** Every frame and byte the server sent this client. */
+  framesReceived = 0;
+  bytesReceived = 0;
   awarenessSent = 0;
   unexpectedClose: number | undefined;
   #seq = 0;
@@ -97,6 +100,8 @@ export class BenchClient {
   /** Returns the sync message type handled, or -1 for anything else. */
   #receive(data: Buffer, at: number): number {
     const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    this.framesReceived += 1;
+    this.bytesReceived += frame.byteLength;
     const decoder = decoding.createDecoder(frame);
     const type = decoding.readVarUint(decoder);
     if (type === MESSAGE_AWARENESS) {

@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { machineBusySeconds } from './procStats.ts';
 
 /** One printed figure. Numbers get a ratio (ours / reference) in the table; text does not. */
 export interface Metric {
@@ -16,20 +17,25 @@ export interface ScenarioResult {
 }
 
 /**
- * CPU and event-loop delay of the load generator itself over a phase: if it is saturated, the
- * latencies it reports are its own, and the table says so.
+ * CPU and event-loop delay of the load generator itself over a phase (if it is saturated, the
+ * latencies it reports are its own), and how busy the rest of the machine was: the machine is
+ * shared, and other processes' CPU is what makes latency tails unreliable.
  */
-export function meterGenerator(): { stop(seconds: number): Metric[] } {
+export function meterGenerator(): { stop(seconds: number, serverCpu: number): Metric[] } {
   const cpu = process.cpuUsage();
+  const machine = machineBusySeconds();
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   return {
-    stop(seconds) {
+    stop(seconds, serverCpu) {
       delay.disable();
       const used = process.cpuUsage(cpu);
+      const generator = (used.user + used.system) / 1e6;
+      const others = machineBusySeconds() - machine - generator - serverCpu;
       return [
-        { label: 'generator CPU (% of a core)', value: ((used.user + used.system) / 1e4 / seconds) },
+        { label: 'generator CPU (% of a core)', value: (generator / seconds) * 100 },
         { label: 'generator event-loop delay p99 (ms)', value: delay.percentile(99) / 1e6 },
+        { label: 'other processes on the machine (% of a core)', value: (Math.max(0, others) / seconds) * 100, digits: 0 },
       ];
     },
   };

@@ -69,3 +69,11 @@ export function openFileLimit(): { soft: string; hard: string } {
   const line = /^Max open files\s+(\S+)\s+(\S+)/m.exec(fs.readFileSync('/proc/self/limits', 'utf8'));
   return { soft: line?.[1] ?? '?', hard: line?.[2] ?? '?' };
 }
+
+/** CPU seconds the whole machine has been busy (every process, all cores), from /proc/stat. */
+export function machineBusySeconds(): number {
+  const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal: everything but idle and iowait is busy.
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
+  return (user + nice + system + irq + softirq + steal) / ticksPerSecond;
+}

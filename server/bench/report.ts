@@ -10,7 +10,8 @@ function format(value: number | string | undefined, digits = 1): string {
 function ratio(ours: Metric | undefined, reference: Metric | undefined): string {
   if (typeof ours?.value !== 'number' || typeof reference?.value !== 'number') return '';
   if (!Number.isFinite(ours.value) || !Number.isFinite(reference.value)) return '';
-  if (reference.value === 0) return ours.value === 0 ? '1.00x' : 'n/a';
+  // A reference figure that prints as zero (lost deliveries, drain time) makes no useful ratio.
+  if (format(reference.value, reference.digits) === format(0, reference.digits)) return format(ours.value, ours.digits) === format(0, ours.digits) ? '1.00x' : 'n/a';
   return `${(ours.value / reference.value).toFixed(2)}x`;
 }
 

@@ -22,25 +22,31 @@ const SCENARIOS = ['editing', 'editing-postgres', 'idle', 'join-storm', 'editing
 const DEFAULT_SCENARIOS: readonly Scenario[] = ['editing', 'editing-postgres', 'idle', 'join-storm'];
 type Scenario = (typeof SCENARIOS)[number];
 
-const { values } = parseArgs({
-  // `pnpm bench -- --x` hands the script a literal `--`; it is not an argument.
-  args: process.argv.slice(2).filter((a) => a !== '--'),
-  options: {
-    scenario: { type: 'string', default: 'all' },
-    seconds: { type: 'string' },
-    documents: { type: 'string', default: '20' },
-    clients: { type: 'string', default: '200' },
-    rate: { type: 'string', default: '2' },
-    'idle-clients': { type: 'string', default: '1000' },
-    'idle-documents': { type: 'string', default: '100' },
-    'storm-mb': { type: 'string', default: '5' },
-    joiners: { type: 'string', default: '100' },
-    profile: { type: 'string' },
-    json: { type: 'string' },
-    repeat: { type: 'string', default: '1' },
-    help: { type: 'boolean', default: false },
-  },
-});
+const { values } = (() => {
+  try {
+    return parseArgs({
+      // `pnpm bench -- --x` hands the script a literal `--`; it is not an argument.
+      args: process.argv.slice(2).filter((a) => a !== '--'),
+      options: {
+        scenario: { type: 'string', default: 'all' },
+        seconds: { type: 'string' },
+        documents: { type: 'string', default: '20' },
+        clients: { type: 'string', default: '200' },
+        rate: { type: 'string', default: '2' },
+        'idle-clients': { type: 'string', default: '1000' },
+        'idle-documents': { type: 'string', default: '100' },
+        'storm-mb': { type: 'string', default: '5' },
+        joiners: { type: 'string', default: '100' },
+        profile: { type: 'string' },
+        json: { type: 'string' },
+        repeat: { type: 'string', default: '1' },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (err) {
+    return usageError((err as Error).message);
+  }
+})();
 
 if (values.help) {
   console.log(`pnpm bench [-- options]
@@ -53,15 +59,20 @@ if (values.help) {
   --idle-clients <n>    idle: clients (default 1000), over --idle-documents (default 100)
   --storm-mb <n>        join storm: document size in MB (default 5); --joiners <n> (default 100)
   --repeat <n>          run each server n times, alternating with the reference; print medians
-  --profile <dir>       write a V8 CPU profile of each of our server processes into <dir>
+  --profile <dir>       write a V8 CPU profile of every server process (ours and the reference) into <dir>
   --json <file>         also write every figure as JSON`);
   process.exit(0);
+}
+
+function usageError(message: string): never {
+  console.error(`${message} (see pnpm bench -- --help)`);
+  process.exit(2);
 }
 
 const num = (name: keyof typeof values, fallback?: number): number => {
   const raw = values[name];
   const n = raw === undefined ? fallback : Number(raw);
-  if (n === undefined || !Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number`);
+  if (n === undefined || !Number.isFinite(n) || n <= 0) usageError(`--${name} must be a positive number`);
   return n;
 };
 
@@ -69,7 +80,7 @@ const chosen: Scenario[] =
   values.scenario === 'all'
     ? [...DEFAULT_SCENARIOS]
     : values.scenario!.split(',').map((s) => {
-        if (!(SCENARIOS as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s}; one of ${SCENARIOS.join(', ')}`);
+        if (!(SCENARIOS as readonly string[]).includes(s)) usageError(`unknown scenario ${s}; one of ${SCENARIOS.join(', ')}`);
         return s as Scenario;
       });
 const seconds = num('seconds', 20);
@@ -165,7 +176,7 @@ async function main(): Promise<void> {
     fs.writeFileSync(values.json, JSON.stringify({ at: new Date().toISOString(), machine: { cpus: os.cpus().length, loadavg: os.loadavg() }, results }, null, 2));
     console.log(`\nfigures of every run written to ${values.json}`);
   }
-  if (profileDir) console.log(`\nCPU profiles of our server in ${profileDir} (open in Chrome DevTools, or: tsx server/bench/profileSummary.ts <file>)`);
+  if (profileDir) console.log(`\nCPU profiles of the servers in ${profileDir} (open in Chrome DevTools, or: tsx server/bench/profileSummary.ts <file>)`);
   console.log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 }
 

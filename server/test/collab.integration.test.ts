@@ -62,4 +62,14 @@ describe('collaboration over real y-websocket providers', () => {
     a.provider.disconnect();
     await eventually(() => expect(b.provider.awareness.getStates().has(a.doc.clientID)).toBe(false));
   });
+
+  it('stores nothing for clients that join without editing (their empty sync step 2)', async () => {
+    const id = await server.createDocument();
+    const joiners = [connect(id), connect(id), connect(id)];
+    await Promise.all(joiners.map((c) => waitForSync(c)));
+    await eventually(() => expect(server.app.collab.registry.loaded.get(id)?.connections.size).toBe(3));
+    // A later edit proves the joiners' frames were all processed before we look at the log.
+    joiners[0]!.text.insert(0, 'x');
+    await eventually(async () => expect((await server.app.storage.loadState(id)).updates).toHaveLength(1));
+  });
 });

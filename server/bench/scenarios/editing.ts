@@ -37,35 +37,23 @@ export async function runEditing(server: ServerUnderTest, options: EditingOption
   if (connectFailures.length) notes.push(`${connectFailures.length} clients failed to connect: ${connectFailures[0]}`);
   await sleep(1_000);
 
-  const period = 1_000 / rate;
   const cpuStart = cpuSeconds(server.pid);
   const external = server.externalCpu?.();
   const generator = meterGenerator();
+  const framesBefore = clients.reduce((n, c) => n + c.framesReceived, 0);
+  const bytesBefore = clients.reduce((n, c) => n + c.bytesReceived, 0);
   const started = performance.now();
-  const timers: NodeJS.Timeout[] = [];
-  for (const group of groups) {
-    for (const client of group) {
-      // A client whose socket the server closed stops typing (a real one would reconnect and resync).
-      const tick = () => client.open && client.edit(group.filter((other) => other !== client && other.open).length);
-      // A random phase, so the clients do not all type on the same millisecond.
-      timers.push(
-        setTimeout(() => {
-          tick();
-          timers.push(setInterval(tick, period));
-        }, Math.random() * period),
-      );
-    }
-  }
-  await sleep(seconds * 1_000);
-  timers.forEach((t) => clearTimeout(t));
+  await driveEdits(groups, rate, seconds);
   const lastEdit = performance.now();
   const drained = await waitUntil(() => ledger.received >= ledger.expected, DRAIN_MS);
   const drainSeconds = (performance.now() - lastEdit) / 1_000;
   const { received, lost } = ledger;
+  const frames = clients.reduce((n, c) => n + c.framesReceived, 0) - framesBefore;
+  const bytes = clients.reduce((n, c) => n + c.bytesReceived, 0) - bytesBefore;
   const elapsed = (performance.now() - started) / 1_000;
   const cpu = cpuSeconds(server.pid) - cpuStart;
-  const generatorMetrics = generator.stop(elapsed);
   const externalCpu = await external?.stop();
+  const generatorMetrics = generator.stop(elapsed, cpu + (externalCpu ? externalCpu.postgres + externalCpu.redis : 0));
   if (!drained) notes.push(`deliveries still missing ${DRAIN_MS / 1000} s after the last edit`);
 
   const converged = await checkConvergence(server, groups, docIds);
@@ -88,6 +76,8 @@ export async function runEditing(server: ServerUnderTest, options: EditingOption
     { label: 'deliveries lost', value: lost, digits: 0 },
     { label: 'drain after last edit (s)', value: drainSeconds, digits: 2 },
     { label: 'documents converged', value: `${converged}/${documents}` },
+    { label: 'frames sent by the server per edit', value: frames / Math.max(1, ledger.sentCount), digits: 1 },
+    { label: 'bytes sent by the server per edit', value: bytes / Math.max(1, ledger.sentCount), digits: 0 },
     { label: 'server CPU (s)', value: cpu, digits: 2 },
     { label: 'server CPU per 1,000 deliveries (ms)', value: (cpu / Math.max(1, received)) * 1e6, digits: 2 },
   ];
@@ -104,6 +94,34 @@ export async function runEditing(server: ServerUnderTest, options: EditingOption
     ...generatorMetrics,
   );
   return { server: server.label, metrics, notes };
+}
+
+/**
+ * Each client edits on its own fixed schedule (a random phase, then every 1/R s). A driver fires
+ * whatever is due every 5 ms, catching up if the generator fell behind, so every server under test
+ * is offered exactly the same number of edits.
+ */
+async function driveEdits(groups: BenchClient[][], rate: number, seconds: number): Promise<void> {
+  const period = 1_000 / rate;
+  const end = seconds * 1_000;
+  const schedule = groups.flatMap((group) => group.map((client) => ({ client, group, next: Math.random() * period })));
+  const started = performance.now();
+  await new Promise<void>((resolve) => {
+    const driver = setInterval(() => {
+      const now = performance.now() - started;
+      for (const entry of schedule) {
+        while (entry.next <= now && entry.next < end) {
+          // A client whose socket the server closed stops typing (a real one would reconnect and resync).
+          if (entry.client.open) entry.client.edit(entry.group.filter((other) => other !== entry.client && other.open).length);
+          entry.next += period;
+        }
+      }
+      if (now >= end) {
+        clearInterval(driver);
+        resolve();
+      }
+    }, 5);
+  });
 }
 
 export function connectMetrics(clients: readonly BenchClient[]): Metric[] {

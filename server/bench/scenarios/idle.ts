@@ -26,6 +26,7 @@ export async function runIdle(server: ServerUnderTest, options: IdleOptions): Pr
     Array.from({ length: clientsPerDocument }, (_, c) => new BenchClient(d * clientsPerDocument + c, server.collabUrl(id), server.cookie, undefined)),
   );
   await sleep(1_000);
+  const heapBefore = await server.probeMemory();
   const before = memoryKb(server.pid).rssKb;
   const connectCpuStart = cpuSeconds(server.pid);
   const failures = await connectAll(clients);
@@ -33,6 +34,7 @@ export async function runIdle(server: ServerUnderTest, options: IdleOptions): Pr
   const connectCpu = cpuSeconds(server.pid) - connectCpuStart;
   await sleep(2_000);
   const afterConnect = memoryKb(server.pid).rssKb;
+  const heapAfter = await server.probeMemory();
 
   const cpuStart = cpuSeconds(server.pid);
   const sentBefore = clients.reduce((n, c) => n + c.awarenessSent, 0);
@@ -44,7 +46,7 @@ export async function runIdle(server: ServerUnderTest, options: IdleOptions): Pr
   clearInterval(sampler);
   const idleCpu = cpuSeconds(server.pid) - cpuStart;
   const renewals = clients.reduce((n, c) => n + c.awarenessSent, 0) - sentBefore;
-  const generatorMetrics = generator.stop(seconds);
+  const generatorMetrics = generator.stop(seconds, idleCpu);
   const end = memoryKb(server.pid);
   const open = clients.filter((c) => c.open).length;
   clients.forEach((c) => c.close());
@@ -61,7 +63,11 @@ export async function runIdle(server: ServerUnderTest, options: IdleOptions): Pr
       { label: 'server RSS after connect (MB)', value: afterConnect / 1024 },
       { label: 'RSS per connection after connect (KB)', value: (afterConnect - before) / n, digits: 1 },
       { label: 'RSS per connection, median while idle (KB)', value: (percentile(samples, 50) - before) / n, digits: 1 },
-      { label: 'RSS per connection at end (KB)', value: (end.rssKb - before) / n, digits: 1 },
+      {
+        label: 'JS heap + external per connection, after full GC (KB)',
+        value: (heapAfter.heapUsed + heapAfter.external - heapBefore.heapUsed - heapBefore.external) / 1024 / n,
+        digits: 1,
+      },
       { label: 'server peak RSS (MB)', value: end.peakKb / 1024 },
       { label: 'presence renewals sent while idle', value: renewals, digits: 0 },
       { label: 'server CPU while idle (s)', value: idleCpu, digits: 2 },

@@ -125,17 +125,35 @@ export class SharedDocument {
 
   /** Queues one incoming frame; bad input closes only that connection. */
   receive(conn: Connection, data: Uint8Array): void {
+    // Presence touches no storage: once the document is loaded and nothing is waiting, apply it at
+    // once instead of queueing it behind an append (cursors stay live while updates commit).
+    if (this.state === 'ready' && this.queue.size === 0 && !conn.closed) {
+      let message: ReturnType<typeof parseMessage> | undefined;
+      try {
+        message = parseMessage(data);
+      } catch (err) {
+        return this.#fail(conn, err);
+      }
+      if (message.kind === 'awareness') {
+        handleMessage(this, conn, message).catch((err: unknown) => this.#fail(conn, err));
+        return;
+      }
+    }
     void this.queue.run(async () => {
       if (conn.closed) return;
       if (this.state !== 'ready') return conn.close(new CloseError('storageError', `document is ${this.state}`));
       try {
         await handleMessage(this, conn, parseMessage(data));
       } catch (err) {
-        if (err instanceof CloseError) return conn.close(err);
-        this.logger.error({ err, documentId: this.id }, 'unexpected error handling a message');
-        conn.close(new CloseError('badMessage', 'message could not be handled'));
+        this.#fail(conn, err);
       }
     });
+  }
+
+  #fail(conn: Connection, err: unknown): void {
+    if (err instanceof CloseError) return conn.close(err);
+    this.logger.error({ err, documentId: this.id }, 'unexpected error handling a message');
+    conn.close(new CloseError('badMessage', 'message could not be handled'));
   }
 
   /**
@@ -143,6 +161,8 @@ export class SharedDocument {
    * fails, nothing is applied: the sender keeps the change and sends it again when it reconnects.
    */
   async applyClientUpdate(update: Uint8Array, origin: Connection): Promise<void> {
+    // The empty update every client sends in its first sync step 2 changes nothing: store nothing.
+    if (update.byteLength === 2 && update[0] === 0 && update[1] === 0) return;
     try {
       await this.options.storage.appendUpdate(this.id, update);
     } catch (err) {
