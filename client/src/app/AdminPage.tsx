@@ -4,6 +4,7 @@ import { AddTeamForm } from '../components/admin/AddTeamForm.tsx';
 import { InvitationCreator } from '../components/admin/InvitationCreator.tsx';
 import { InvitationList } from '../components/admin/InvitationList.tsx';
 import { PeopleTable } from '../components/admin/PeopleTable.tsx';
+import { TemplatesPanel } from '../components/admin/TemplatesPanel.tsx';
 import { LoadError } from '../components/LoadError.tsx';
 import { NoticePage } from '../components/NoticePage.tsx';
 import { WorkshopUnavailable } from '../components/WorkshopUnavailable.tsx';
@@ -104,6 +105,8 @@ function WorkshopAdmin({ workshopId, me }: { workshopId: string; me: PersonDto }
           />
         )}
       </section>
+
+      <TemplatesPanel />
     </div>
   );
 }

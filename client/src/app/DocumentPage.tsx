@@ -3,10 +3,12 @@ import { isValidDocumentId } from '@lcs/shared';
 import { DocumentWorkspace } from '../components/DocumentWorkspace.tsx';
 import { NoticePage } from '../components/NoticePage.tsx';
 import type { DocumentLinkState } from '../components/StrategyList.tsx';
+import { browserStore } from '../lib/keyValueStore.ts';
 import { useApiResource } from '../hooks/useApiResource.ts';
 import { useSignedIn } from '../hooks/useSession.ts';
 import { ApiError } from '../lib/apiClient.ts';
 import { getDocument } from '../lib/documentsApi.ts';
+import { openStrategy } from '../lib/openStrategy.ts';
 import { paths } from '../lib/paths.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -29,8 +31,14 @@ function useBackLink(): { to: string; label: string } {
   return workshopId ? { to: paths.workshop(workshopId), label: 'Back to the workshop' } : { to: paths.home(), label: 'Back to all workshops' };
 }
 
+const offlineNotice = 'The server cannot be reached: this strategy opened from this device’s copy. Keep writing; your changes are kept here and sync when the server is back.';
+
 function DocumentLoader({ documentId }: { documentId: string }) {
-  const { state, refresh } = useApiResource(`strategy:${documentId}`, (signal) => getDocument(documentId, signal));
+  const { person } = useSignedIn();
+  // Offline, the details and access this person last had on this device (see openStrategy).
+  const { state, refresh } = useApiResource(`strategy:${documentId}`, (signal) =>
+    openStrategy({ documentId, personId: person.id, store: browserStore(), fetchSummary: getDocument, signal }),
+  );
   const back = useBackLink();
   if (state.status === 'loading') {
     return (
@@ -40,7 +48,7 @@ function DocumentLoader({ documentId }: { documentId: string }) {
     );
   }
   if (state.status === 'ready') {
-    const strategy = state.data;
+    const strategy = state.data.summary;
     return (
       <DocumentWorkspace
         documentId={documentId}
@@ -48,6 +56,7 @@ function DocumentLoader({ documentId }: { documentId: string }) {
         access={strategy.access}
         workshopId={strategy.workshopId}
         back={back}
+        notice={state.data.offlineSince === null ? undefined : offlineNotice}
         onAccessMayHaveChanged={refresh}
       />
     );

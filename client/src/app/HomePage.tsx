@@ -1,5 +1,6 @@
 import { Link, Navigate } from 'react-router';
 import { InvitationCreator } from '../components/admin/InvitationCreator.tsx';
+import { DemoWorkshopButton } from '../components/DemoWorkshopButton.tsx';
 import { LoadError } from '../components/LoadError.tsx';
 import { NewWorkshopForm } from '../components/NewWorkshopForm.tsx';
 import { NoticePage } from '../components/NoticePage.tsx';
@@ -56,6 +57,11 @@ function FacilitatorHome() {
       <section aria-labelledby="new-workshop-heading" className="panel">
         <h2 id="new-workshop-heading">New workshop</h2>
         <NewWorkshopForm />
+      </section>
+      <section aria-labelledby="demo-workshop-heading" className="panel">
+        <h2 id="demo-workshop-heading">Demo workshop</h2>
+        <p className="muted">Nine country teams, each with a strategy started from the template, to try the studio out.</p>
+        <DemoWorkshopButton />
       </section>
       <section aria-labelledby="facilitator-invitation-heading" className="panel">
         <h2 id="facilitator-invitation-heading">Invite a facilitator</h2>

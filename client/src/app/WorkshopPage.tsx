@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { WorkshopExportPanel } from '../components/export/WorkshopExportPanel.tsx';
 import { TeamCard } from '../components/TeamCard.tsx';
 import { WorkshopDates } from '../components/WorkshopDates.tsx';
 import { WorkshopUnavailable } from '../components/WorkshopUnavailable.tsx';
@@ -30,6 +31,7 @@ export function WorkshopPage() {
           </p>
         )}
       </header>
+      {person.role === 'facilitator' && teams.length > 0 && <WorkshopExportPanel workshopId={workshop.id} />}
       {teams.length === 0 ? (
         <p className="muted">No country teams yet.</p>
       ) : (

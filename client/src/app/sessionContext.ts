@@ -8,7 +8,11 @@ export type SessionState =
   | { status: 'signed-out'; byUser: boolean }
   /** The server could not be asked: offline, or the API is down. */
   | { status: 'unavailable'; message: string }
-  | { status: 'signed-in'; person: PersonDto; workshop: WorkshopDto | null };
+  /**
+   * `offline`: the server could not be reached, so this is who signed in on this device last time
+   * (see lib/offlineCache.ts); the provider keeps asking the server and replaces it when it answers.
+   */
+  | { status: 'signed-in'; person: PersonDto; workshop: WorkshopDto | null; offline: boolean };
 
 export interface SessionContextValue {
   session: SessionState;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { outboxKey, readOutbox, replayOutbox, writeOutbox } from './commentOutbox.ts';
 import type { OutboxEntry, SendFailure } from './commentOutbox.ts';
-import { memoryStore } from './keyValueStore.ts';
+import { memoryStore } from '../lib/keyValueStore.ts';
 
 const reply = (id: string, error: string | null = null): OutboxEntry => ({
   id,

@@ -1,6 +1,6 @@
 import type { CreateThreadBody } from '@lcs/shared';
-import { readJson, writeJson } from './keyValueStore.ts';
-import type { KeyValueStore } from './keyValueStore.ts';
+import { readJson, writeJson } from '../lib/keyValueStore.ts';
+import type { KeyValueStore } from '../lib/keyValueStore.ts';
 
 /** A comment written while the server could not be reached, in the order it was written. */
 export type OutboxRequest = { kind: 'thread'; body: CreateThreadBody } | { kind: 'reply'; threadId: string; body: { body: string; mentions: string[] } };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryStore } from './keyValueStore.ts';
+import { memoryStore } from '../lib/keyValueStore.ts';
 import { buildComment, buildThread } from './testThreads.ts';
 import { markThreadSeen, readSeen, seenKey, unseenComments, writeSeen } from './unreadComments.ts';
 

@@ -1,6 +1,6 @@
 import type { Thread, ThreadComment } from '@lcs/shared';
-import { readJson, writeJson } from './keyValueStore.ts';
-import type { KeyValueStore } from './keyValueStore.ts';
+import { readJson, writeJson } from '../lib/keyValueStore.ts';
+import type { KeyValueStore } from '../lib/keyValueStore.ts';
 
 /** Where the ids of the comments a person has seen on a document are kept, on this device. */
 export function seenKey(personId: string, documentId: string): string {

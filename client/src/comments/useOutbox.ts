@@ -4,7 +4,7 @@ import { ApiError, errorMessage, NetworkError } from '../lib/apiClient.ts';
 import { addComment, createThread } from '../lib/threadsApi.ts';
 import { outboxKey, readOutbox, replayOutbox, writeOutbox } from './commentOutbox.ts';
 import type { OutboxEntry, OutboxRequest, SendFailure } from './commentOutbox.ts';
-import { browserStore } from './keyValueStore.ts';
+import { browserStore } from '../lib/keyValueStore.ts';
 
 /** Offline, or the server is in trouble: worth sending again later. Anything else was refused. */
 export function classifySendError(error: unknown): SendFailure {

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { Thread } from '@lcs/shared';
-import { browserStore } from './keyValueStore.ts';
+import { browserStore } from '../lib/keyValueStore.ts';
 import { markThreadSeen, readSeen, seenKey, writeSeen } from './unreadComments.ts';
 
 /** The comments this person has seen on this document (kept on this device), and a way to add a card's. */

@@ -8,6 +8,7 @@ import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { useSignedIn } from '../hooks/useSession.ts';
 import { readOnlyBadge } from '../lib/accessLabels.ts';
 import type { StrategySummary } from '../lib/documentsApi.ts';
+import { ExportMenu } from './export/ExportMenu.tsx';
 import { StrategySidebar } from './sidebar/StrategySidebar.tsx';
 import { StrategyOrigin } from './StrategyOrigin.tsx';
 import { SyncStatusIndicator } from './SyncStatusIndicator.tsx';
@@ -48,6 +49,7 @@ export function DocumentWorkspace({ documentId, title, access, workshopId = null
         <div className="workspace__title-row">
           <h1 className="workspace__title">{title}</h1>
           <SyncStatusIndicator sync={sync} />
+          <ExportMenu documentId={documentId} title={title} />
         </div>
         {session && <StrategyOrigin ydoc={session.ydoc} />}
         {badge && (
@@ -55,7 +57,11 @@ export function DocumentWorkspace({ documentId, title, access, workshopId = null
             {badge}
           </p>
         )}
-        {notice && <p className="workspace__notice">{notice}</p>}
+        {notice && (
+          <p className="workspace__notice" data-testid="workspace-notice">
+            {notice}
+          </p>
+        )}
       </header>
       {session && (
         <div className="workspace__body">

@@ -29,6 +29,11 @@ export async function createWorkshop(body: CreateWorkshopBody): Promise<Workshop
   return readField(await requestJson(workshopsPath, { method: 'POST', json: body }), 'workshop', isRecordWithId<WorkshopDto>);
 }
 
+/** `POST /api/workshops/demo` (facilitators): a demo workshop of nine country teams, each with a strategy. */
+export async function createDemoWorkshop(): Promise<WorkshopDto> {
+  return readField(await requestJson(`${workshopsPath}/demo`, { method: 'POST' }), 'workshop', isRecordWithId<WorkshopDto>);
+}
+
 /** `GET /api/workshops/:id`: the workshop, its teams and their visible strategies. 403 if not one's own. */
 export async function getWorkshop(id: string, signal?: AbortSignal): Promise<WorkshopDetails> {
   const body = await requestJson(workshopPath(id), { signal });

@@ -14,6 +14,8 @@ export function clientRouter(distDir: string): Router {
       index: false,
       setHeaders: (res, file) => {
         if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        // The service worker must be re-checked on every load, or a new deployment would wait.
+        else if (path.basename(file) === 'sw.js') res.setHeader('Cache-Control', 'no-cache');
       },
     }),
   );

@@ -3,10 +3,9 @@ import type { KeyboardEvent } from 'react';
 import type { Editor } from '@tiptap/core';
 import type { CollabSession } from '../../collab/createCollabSession.ts';
 import { navigateToSection } from '../../editor/sections/navigateToSection.ts';
-import { templateForMeta } from '../../editor/sections/templateForMeta.ts';
 import { useDocumentLoaded } from '../../hooks/useDocumentLoaded.ts';
-import { useStrategyMeta } from '../../hooks/useStrategyMeta.ts';
 import { useStrategyOverview } from '../../hooks/useStrategyOverview.ts';
+import { useStrategyTemplateState } from '../../hooks/useStrategyTemplate.ts';
 import { CoverageView } from '../coverage/CoverageView.tsx';
 import { outlineEntries } from '../outline/outlineEntries.ts';
 import { OutlineNav } from '../outline/OutlineNav.tsx';
@@ -25,7 +24,7 @@ export interface StrategySidebarProps {
 /** Beside the document: its outline, and the Key Features coverage, one at a time as tabs. */
 export function StrategySidebar({ editor, session }: StrategySidebarProps) {
   const loaded = useDocumentLoaded(session);
-  const template = templateForMeta(useStrategyMeta(session.ydoc));
+  const { template, status: templateStatus } = useStrategyTemplateState(session.ydoc);
   const overview = useStrategyOverview(editor, session.provider.awareness, template);
   const entries = useMemo(() => outlineEntries(overview.sections, overview.presence), [overview]);
   const [view, setView] = useState<View>('outline');
@@ -70,7 +69,13 @@ export function StrategySidebar({ editor, session }: StrategySidebarProps) {
       </div>
       <div id="sidebar-panel-coverage" role="tabpanel" aria-labelledby="sidebar-tab-coverage" className="sidebar-panel" hidden={view !== 'coverage'}>
         {loaded && template && overview.coverage && <CoverageView template={template} coverage={overview.coverage} onNavigate={navigate} />}
-        {loaded && !template && <p className="muted">Coverage is shown for strategies made from the built-in Key Features template.</p>}
+        {loaded && templateStatus === 'none' && <p className="muted">Coverage is shown for strategies made from a Key Features template.</p>}
+        {loaded && templateStatus === 'loading' && (
+          <p className="muted" role="status">
+            Loading the strategy’s template…
+          </p>
+        )}
+        {loaded && templateStatus === 'unavailable' && <p className="muted">The template this strategy was made from could not be loaded, so its coverage cannot be shown.</p>}
       </div>
     </aside>
   );

@@ -2,13 +2,12 @@ import { useState } from 'react';
 import type * as Y from 'yjs';
 import { NodeViewContent, NodeViewWrapper, useEditorState } from '@tiptap/react';
 import type { ReactNodeViewProps } from '@tiptap/react';
-import { useStrategyMeta } from '../../hooks/useStrategyMeta.ts';
+import { useStrategyTemplate } from '../../hooks/useStrategyTemplate.ts';
 import { GuidancePanel } from './GuidancePanel.tsx';
 import { sectionContextOf } from './sectionDecorations.ts';
 import { sectionGuidance } from './sectionGuidance.ts';
 import { SectionLeadControl } from './SectionLeadControl.tsx';
 import { SectionStatusControl } from './SectionStatusControl.tsx';
-import { templateForMeta } from './templateForMeta.ts';
 
 /** Options of the section title node once it has this heading as its view. */
 export interface SectionHeadingOptions {
@@ -24,7 +23,7 @@ export interface SectionHeadingOptions {
 export function SectionHeading({ node, decorations, editor, extension }: ReactNodeViewProps) {
   const { ydoc } = extension.options as SectionHeadingOptions;
   const section = sectionContextOf(decorations);
-  const template = templateForMeta(useStrategyMeta(ydoc));
+  const template = useStrategyTemplate(ydoc);
   const editable = useEditorState({ editor, selector: ({ editor: current }) => current.isEditable });
   const [guidanceOpen, setGuidanceOpen] = useState(false);
 
