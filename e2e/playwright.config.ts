@@ -20,6 +20,8 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs] },
+    // Narrower than the 80rem where the comments panel becomes a margin: a laptop with a sidebar.
+    viewport: { width: 1100, height: 720 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     actionTimeout: 10_000,
