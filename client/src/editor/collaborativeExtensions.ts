@@ -8,6 +8,7 @@ import { DOCUMENT_FIELD, editorExtensions } from '@lcs/shared';
 import { CommentHighlights } from './comments/commentHighlights.ts';
 import { renderCaret } from './renderCaret.ts';
 import { withSectionViews } from './sections/sectionViews.ts';
+import { ClickInTableCell } from './tables/clickInTableCell.ts';
 
 /** Who this person is on other people's screens: the signed-in person's name and colour. */
 export interface CaretUser {
@@ -36,5 +37,7 @@ export function collaborativeExtensions({ ydoc, provider, user }: CollaborativeE
     Placeholder.configure({ placeholder: 'Start writing…' }),
     // Comment threads and suggestions, shown as decorations over the body (they live beside it).
     CommentHighlights,
+    // A click in a cell's empty space keeps the caret in that cell, not the next one.
+    ClickInTableCell,
   ];
 }
