@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   const port = await app.listen();
   const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   logger.info({ category: 'boot', port, storage: app.storage.kind, dataDir: config.DATA_DIR }, `listening on http://${shown}:${port}`);
-  await ensureFirstFacilitator(app.storage, config, logger);
+  const firstLink = await ensureFirstFacilitator(app.storage, config, logger);
+  // The log is JSON for machines; a newcomer running `pnpm start` needs this one line in plain words.
+  if (firstLink) process.stderr.write(`\n  Learning City Studio is running. To sign in as the first facilitator, open:\n  ${firstLink}\n\n`);
 
   let stopping = false;
   const stop = (signal: string) => {
