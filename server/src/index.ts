@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const storage = await openStorage(config);
+  const storage = await openStorage(config, logger);
   const fanout = config.REDIS_URL ? new RedisFanout(config.REDIS_URL, logger.child({ category: 'fanout' })) : undefined;
   const app = createApp({ config, logger, storage, ...(fanout ? { fanout } : {}) });
   const port = await app.listen();

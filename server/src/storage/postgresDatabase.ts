@@ -53,8 +53,12 @@ const migrations: string[] = [
  * Opens a pool and brings the schema up to date. Several server processes may start at once: the
  * migration runs under an advisory lock, so exactly one applies each step.
  */
-export async function openPostgres(connectionString: string): Promise<pg.Pool> {
+export async function openPostgres(connectionString: string, onIdleError: (err: Error) => void = () => {}): Promise<pg.Pool> {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle pooled connection can be cut by the server (restart, failover, admin command). The pool
+  // drops that client by itself and the next query opens a new one; without a listener, the 'error'
+  // event would instead crash the process.
+  pool.on('error', onIdleError);
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock(7201)');

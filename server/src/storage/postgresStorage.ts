@@ -39,8 +39,9 @@ export class PostgresStorage implements Storage {
     this.directory = new PostgresDirectory(pool);
   }
 
-  static async open(connectionString: string): Promise<PostgresStorage> {
-    return new PostgresStorage(await openPostgres(connectionString));
+  /** Opens the pool and migrates; `onIdleError` hears about idle connections the server cut. */
+  static async open(connectionString: string, onIdleError?: (err: Error) => void): Promise<PostgresStorage> {
+    return new PostgresStorage(await openPostgres(connectionString, onIdleError));
   }
 
   async createDocument({ id, title, teamId = null, city = null }: NewDocument): Promise<DocumentRecord> {
