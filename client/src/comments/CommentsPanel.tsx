@@ -26,6 +26,7 @@ import { useCommentsState } from './useCommentsState.ts';
 import { useOutbox } from './useOutbox.ts';
 import { usePeople } from './usePeople.ts';
 import { useSeenComments } from './useSeenComments.ts';
+import { useMarginLayout, useWideScreen } from './useMarginLayout.ts';
 import './comments.css';
 
 /** Longest quote the server keeps with a thread (characters). */
@@ -64,6 +65,14 @@ export function CommentsPanel({ editor, session, access, workshopId, suggesting,
 
   const placed = useMemo(() => orderThreads(threads, ranges), [threads, ranges]);
   const shown = placed.filter(({ thread }) => matchesFilter(thread, filter, me.id));
+  // Wide screens, open threads: cards level with their text; the rest (detached) in a column below.
+  const marginOn = useWideScreen() && filter === 'open';
+  const anchored = useMemo(
+    () => (marginOn ? placed.filter(({ thread, range }) => range !== null && matchesFilter(thread, 'open', me.id)) : []),
+    [marginOn, placed, me.id],
+  );
+  const flowing = marginOn ? shown.filter(({ range }) => range === null) : shown;
+  const { marginRef, layout } = useMarginLayout(editor, anchored, marginOn);
   const openCount = placed.filter(({ thread }) => matchesFilter(thread, 'open', me.id)).length;
   const anyUnseen = placed.some(({ thread }) => unseenComments(thread, seen, me.id).length > 0);
   const pendingThreads = outbox.entries.filter((e) => e.kind === 'thread');
@@ -135,7 +144,7 @@ export function CommentsPanel({ editor, session, access, workshopId, suggesting,
         Comments{openCount > 0 ? ` (${openCount})` : ''}
         {anyUnseen && <span className="thread-card__unread" aria-hidden="true" />}
       </button>
-      <aside id="comments-panel" className={`comments-panel${open ? ' comments-panel--open' : ''}`} aria-label="Comments" data-testid="comments-panel">
+      <aside id="comments-panel" className={`comments-panel${open ? ' comments-panel--open' : ''}${marginOn ? ' comments-panel--margin' : ''}`} aria-label="Comments" data-testid="comments-panel">
         <header className="comments-panel__header">
           <h2 className="comments-panel__title">Comments</h2>
           <button type="button" className="comments-panel__close" aria-label="Close comments" onClick={() => setOpen(false)}>
@@ -183,7 +192,23 @@ export function CommentsPanel({ editor, session, access, workshopId, suggesting,
                 {entry.kind === 'thread' && entry.body.body && <p className="comment__body">{entry.body.body}</p>}
               </article>
             ))}
-          {shown.map(({ thread, range }) => (
+          {marginOn && anchored.length > 0 && (
+            <div className="comment-margin" ref={marginRef} style={{ height: layout.height }}>
+              {anchored.map(({ thread }) => (
+                <div key={thread.id} className="comment-margin__slot" data-margin-slot={thread.id} style={{ top: layout.tops.get(thread.id) ?? 0 }}>
+                  <ThreadCard
+                    thread={thread}
+                    detached={false}
+                    selected={thread.id === selectedId}
+                    unseen={unseenComments(thread, seen, me.id).length}
+                    pendingReplies={pendingReplies.get(thread.id) ?? noEntries}
+                    onSelect={selectThread}
+                  />
+                </div>
+              ))}
+            </div>
+          )}
+          {flowing.map(({ thread, range }) => (
             <ThreadCard
               key={thread.id}
               thread={thread}
