@@ -1,29 +1,11 @@
 import type pg from 'pg';
 import type { Directory } from '../directory/directory.ts';
 import { PostgresDirectory } from '../directory/postgresDirectory.ts';
+import type { DocumentRow } from './documentRows.ts';
+import { toBytes, toDocumentRecord } from './documentRows.ts';
 import { mergeStoredState } from './mergeState.ts';
 import { inTransaction, openPostgres } from './postgresDatabase.ts';
 import type { CompactionResult, DocumentRecord, NewDocument, Storage, StoredState } from './storage.ts';
-
-interface DocumentRow {
-  id: string;
-  title: string;
-  team_id: string | null;
-  city: string | null;
-  created_at: number;
-  updated_at: number;
-}
-
-const toRecord = (r: DocumentRow): DocumentRecord => ({
-  id: r.id,
-  title: r.title,
-  teamId: r.team_id,
-  city: r.city,
-  createdAt: new Date(r.created_at),
-  updatedAt: new Date(r.updated_at),
-});
-
-const toBytes = (buf: Buffer): Uint8Array => new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 
 /**
  * PostgreSQL storage for several server processes. An append is one INSERT (durable on commit).
@@ -52,12 +34,12 @@ export class PostgresStorage implements Storage {
 
   async getDocument(id: string): Promise<DocumentRecord | undefined> {
     const { rows } = await this.pool.query<DocumentRow>('SELECT * FROM documents WHERE id = $1', [id]);
-    return rows[0] ? toRecord(rows[0]) : undefined;
+    return rows[0] ? toDocumentRecord(rows[0]) : undefined;
   }
 
   async listDocuments(): Promise<DocumentRecord[]> {
     const { rows } = await this.pool.query<DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC, id');
-    return rows.map(toRecord);
+    return rows.map(toDocumentRecord);
   }
 
   async touchDocument(id: string, at: Date): Promise<void> {

@@ -3,28 +3,10 @@ import type Database from 'better-sqlite3';
 import type { Directory } from '../directory/directory.ts';
 import { SqliteDirectory } from '../directory/sqliteDirectory.ts';
 import { openDatabase } from './sqliteDatabase.ts';
+import type { DocumentRow } from './documentRows.ts';
+import { toBytes, toDocumentRecord } from './documentRows.ts';
 import { mergeStoredState } from './mergeState.ts';
 import type { CompactionResult, DocumentRecord, NewDocument, Storage, StoredState } from './storage.ts';
-
-interface DocumentRow {
-  id: string;
-  title: string;
-  team_id: string | null;
-  city: string | null;
-  created_at: number;
-  updated_at: number;
-}
-
-const toRecord = (row: DocumentRow): DocumentRecord => ({
-  id: row.id,
-  title: row.title,
-  teamId: row.team_id,
-  city: row.city,
-  createdAt: new Date(row.created_at),
-  updatedAt: new Date(row.updated_at),
-});
-
-const toBytes = (buf: Buffer): Uint8Array => new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 
 /**
  * The embedded default: one SQLite file in WAL mode. better-sqlite3 is synchronous, so each append
@@ -68,11 +50,11 @@ export class SqliteStorage implements Storage {
 
   async getDocument(id: string): Promise<DocumentRecord | undefined> {
     const row = this.#stmts.getDoc.get(id);
-    return row ? toRecord(row) : undefined;
+    return row ? toDocumentRecord(row) : undefined;
   }
 
   async listDocuments(): Promise<DocumentRecord[]> {
-    return this.#stmts.listDocs.all().map(toRecord);
+    return this.#stmts.listDocs.all().map(toDocumentRecord);
   }
 
   async touchDocument(id: string, at: Date): Promise<void> {
