@@ -39,7 +39,7 @@ export class DocumentRegistry {
     this.#cancelUnload(documentId);
     const existing = this.#docs.get(documentId);
     if (existing) return existing;
-    const doc = new SharedDocument(documentId, this.options);
+    const doc = new SharedDocument(documentId, { ...this.options, onFailed: (failed) => this.evict(failed) });
     this.#docs.set(documentId, doc);
     doc.queue.run(() => doc.load()).catch((err: unknown) => {
       this.options.logger.error({ err, documentId }, 'document failed to load');
@@ -106,6 +106,9 @@ export class DocumentRegistry {
   /** Compacts and drops a document nobody is connected to; a join during compaction keeps it loaded. */
   async unload(doc: SharedDocument): Promise<void> {
     await doc.queue.run(async () => {
+      if (doc.connections.size > 0 || doc.state !== 'ready') return;
+      // Appends still in flight go into this compaction rather than the next load's log.
+      await doc.flushed();
       if (doc.connections.size > 0 || doc.state !== 'ready') return;
       try {
         await doc.compact();

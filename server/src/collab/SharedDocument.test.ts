@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -10,7 +11,7 @@ import type { StoredState } from '../storage/storage.ts';
 import type { CloseError } from './CloseError.ts';
 import type { Connection } from './Connection.ts';
 import { LocalFanout } from './fanout/fanout.ts';
-import { SharedDocument } from './SharedDocument.ts';
+import { SharedDocument, type SharedDocumentOptions } from './SharedDocument.ts';
 
 const logger = createLogger('silent');
 
@@ -41,6 +42,29 @@ class GatedStorage extends MemoryStorage {
     await super.appendUpdate(id, update);
     this.appended.push(update);
   }
+}
+
+/** Memory storage whose appends complete only when the test releases them, oldest first. */
+class HeldAppends extends MemoryStorage {
+  readonly held: { id: string; update: Uint8Array; done: ReturnType<typeof deferred> }[] = [];
+  override appendUpdate(id: string, update: Uint8Array): Promise<void> {
+    const done = deferred();
+    this.held.push({ id, update, done });
+    return done.promise;
+  }
+  /** Stores the oldest `count` held appends (all by default), in order. */
+  release(count = this.held.length): void {
+    for (const { id, update, done } of this.held.splice(0, count)) {
+      void super.appendUpdate(id, update).then(done.resolve, done.reject);
+    }
+  }
+}
+
+/** Waits until the document has handled its queue and sent everything that waited for storage. */
+async function settle(doc: SharedDocument): Promise<void> {
+  await doc.queue.idle();
+  await doc.flushed();
+  await new Promise((r) => setTimeout(r, 0));
 }
 
 /**
@@ -88,6 +112,13 @@ function syncFrame(syncType: number, payload: Uint8Array): Uint8Array {
 }
 const updateFrame = (update: Uint8Array) => syncFrame(syncProtocol.messageYjsUpdate, update);
 
+function awarenessFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
 /** A client editing the text 't', handing out each change as an update. */
 function editor(clientID: number, base?: Uint8Array) {
   const doc = new Y.Doc();
@@ -118,8 +149,8 @@ describe('SharedDocument', () => {
     for (const fn of cleanup.splice(0)) await fn();
   });
 
-  function open(storage: MemoryStorage) {
-    const doc = new SharedDocument('doc', { storage, fanout: new LocalFanout(), logger, hooks: [], compactAfterUpdates: 100 });
+  function open(storage: MemoryStorage, options: Partial<SharedDocumentOptions> = {}) {
+    const doc = new SharedDocument('doc', { storage, fanout: new LocalFanout(), logger, hooks: [], compactAfterUpdates: 100, ...options });
     cleanup.push(() => doc.destroy(), () => storage.close());
     return doc;
   }
@@ -155,7 +186,7 @@ describe('SharedDocument', () => {
 
     storage.gate.resolve();
     await loading;
-    await doc.queue.idle();
+    await settle(doc);
 
     expect(events[0]).toBe('loaded');
     expect(storage.appended).toEqual([one, two]);
@@ -192,10 +223,11 @@ describe('SharedDocument', () => {
     expect(storage.appended).toEqual([]);
   });
 
-  it('closes the sender with 4500 when the append fails, applies and relays nothing, and carries on for the others', async () => {
+  it('fails the document when an append fails: everyone is closed with 4500, nothing is relayed, and a reload plus resend loses nothing', async () => {
     const storage = new MemoryStorage();
     await storage.createDocument({ id: 'doc', title: 'Surabaya' });
-    const doc = open(storage);
+    const failed: SharedDocument[] = [];
+    const doc = open(storage, { onFailed: (d) => failed.push(d) });
     await doc.queue.run(() => doc.load());
     const a = fakeConnection('a');
     const b = fakeConnection('b');
@@ -203,24 +235,103 @@ describe('SharedDocument', () => {
     doc.addConnection(b.conn);
     const writerA = editor(2);
     doc.receive(a.conn, updateFrame(writerA.append('kept. ')));
-    await doc.queue.idle();
-    const before = { text: doc.ydoc.getText('t').toString(), state: await storage.loadState('doc'), sentToB: b.fake.sent.length };
-    expect(before.text).toBe('kept. ');
+    await settle(doc);
+    const before = { state: await storage.loadState('doc'), sentToB: b.fake.sent.length };
+    expect(textOf(Y.encodeStateAsUpdate(doc.ydoc))).toBe('kept. ');
 
     storage.failing.add('appendUpdate');
     doc.receive(a.conn, updateFrame(writerA.append('not stored.')));
-    await doc.queue.idle();
+    await settle(doc);
 
-    expect(a.fake.closedWith).toMatchObject({ code: CloseCode.storageError.code, reason: CloseCode.storageError.reason });
-    expect(doc.ydoc.getText('t').toString()).toBe(before.text);
+    for (const { fake } of [a, b]) expect(fake.closedWith).toMatchObject({ code: CloseCode.storageError.code, reason: CloseCode.storageError.reason });
+    expect(doc.state).toBe('failed');
+    expect(failed).toEqual([doc]);
     expect(b.fake.sent).toHaveLength(before.sentToB);
     storage.failing.delete('appendUpdate');
     expect(await storage.loadState('doc')).toEqual(before.state);
 
-    const writerB = editor(3, Y.encodeStateAsUpdate(doc.ydoc));
-    doc.receive(b.conn, updateFrame(writerB.append('B goes on.')));
-    await doc.queue.idle();
-    expect(b.fake.closed).toBe(false);
-    expect(doc.ydoc.getText('t').toString()).toBe('kept. B goes on.');
+    // A reconnects to a copy loaded from storage and, as y-websocket does, answers its sync step 1
+    // with everything the server lacks: the change that was not stored arrives again.
+    const reloaded = open(storage);
+    await reloaded.queue.run(() => reloaded.load());
+    const again = fakeConnection('a');
+    reloaded.addConnection(again.conn);
+    await settle(reloaded);
+    const step1 = describeFrame(again.fake.sent[0]!);
+    expect(step1.kind).toBe('step1');
+    reloaded.receive(again.conn, syncFrame(syncProtocol.messageYjsSyncStep2, Y.encodeStateAsUpdate(writerA.doc, step1.payload)));
+    await settle(reloaded);
+    expect(again.fake.closed).toBe(false);
+    expect(reloaded.ydoc.getText('t').toString()).toBe('kept. not stored.');
+    const stored = await storage.loadState('doc');
+    expect(textOf(Y.mergeUpdates(stored.updates))).toBe('kept. not stored.');
+  });
+
+  it('sends nothing that reflects an update before that update is stored, and keeps every frame in order', async () => {
+    const storage = new HeldAppends();
+    await storage.createDocument({ id: 'doc', title: 'Medellín' });
+    const doc = open(storage);
+    await doc.queue.run(() => doc.load());
+    const a = fakeConnection('a');
+    const b = fakeConnection('b');
+    doc.addConnection(a.conn);
+    doc.addConnection(b.conn);
+    await settle(doc);
+    const greeted = b.fake.sent.length;
+
+    const writer = editor(2);
+    const edit = writer.append('draft vision');
+    doc.receive(a.conn, updateFrame(edit));
+    // A's caret moves with the edit; C joins and asks for everything.
+    const presence = new awarenessProtocol.Awareness(writer.doc);
+    presence.setLocalState({ user: { name: 'A' } });
+    doc.receive(a.conn, awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(presence, [writer.doc.clientID])));
+    const c = fakeConnection('c');
+    doc.addConnection(c.conn);
+    doc.receive(c.conn, syncFrame(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(new Y.Doc())));
+    await new Promise((r) => setTimeout(r, 20));
+
+    // Applied in memory (so A's next edit can build on it), but nothing has left the server.
+    expect(doc.ydoc.getText('t').toString()).toBe('draft vision');
+    expect(storage.held).toHaveLength(1);
+    expect(b.fake.sent).toHaveLength(greeted);
+    expect(c.fake.sent).toEqual([]);
+
+    storage.release();
+    await settle(doc);
+    expect(b.fake.sent.slice(greeted).map((f) => describeFrame(f).kind)).toEqual(['update', 'type1']);
+    expect(describeFrame(b.fake.sent[greeted]!).payload).toEqual(edit);
+    const seenByC = c.fake.sent.map(describeFrame);
+    expect(seenByC.map((f) => f.kind)).toEqual(['step1', 'type1', 'step2']);
+    expect(textOf(seenByC[2]!.payload)).toBe('draft vision');
+    presence.destroy();
+  });
+
+  it('takes the next edits while an append is in flight and relays each, in order, once stored', async () => {
+    const storage = new HeldAppends();
+    await storage.createDocument({ id: 'doc', title: 'Wuhan' });
+    const doc = open(storage);
+    await doc.queue.run(() => doc.load());
+    const a = fakeConnection('a');
+    const b = fakeConnection('b');
+    doc.addConnection(a.conn);
+    doc.addConnection(b.conn);
+    await settle(doc);
+    const greeted = b.fake.sent.length;
+    const writer = editor(2);
+    const edits = ['one ', 'two ', 'three'].map((t) => writer.append(t));
+    for (const edit of edits) doc.receive(a.conn, updateFrame(edit));
+    await new Promise((r) => setTimeout(r, 10));
+    // All three are checked and applied although none is stored: the second depends on the first.
+    expect(a.fake.closed).toBe(false);
+    expect(storage.held).toHaveLength(3);
+    expect(doc.ydoc.getText('t').toString()).toBe('one two three');
+
+    storage.release(1);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(b.fake.sent.slice(greeted).map((f) => describeFrame(f).payload)).toEqual([edits[0]]);
+    storage.release();
+    await settle(doc);
+    expect(b.fake.sent.slice(greeted).map((f) => describeFrame(f).payload)).toEqual(edits);
   });
 });

@@ -9,7 +9,7 @@ import { CloseError } from './CloseError.ts';
 import type { Connection } from './Connection.ts';
 import type { Fanout, FanoutMessage } from './fanout/fanout.ts';
 import type { CollabHook } from './hooks/types.ts';
-import { encodeAwareness, encodeSyncStep1, encodeUpdate, handleMessage, parseMessage } from './messageHandler.ts';
+import { encodeAwareness, encodeAwarenessMessage, encodeSyncStep1, encodeUpdate, handleMessage, parseMessage } from './messageHandler.ts';
 import { SerialQueue } from './SerialQueue.ts';
 
 export interface SharedDocumentOptions {
@@ -19,6 +19,14 @@ export interface SharedDocumentOptions {
   logger: Logger;
   hooks: readonly CollabHook[];
   compactAfterUpdates: number;
+  /** Called once if storing an update fails: the in-memory copy must be dropped and reloaded. */
+  onFailed?: (doc: SharedDocument) => void;
+}
+
+/** Something to do once every append issued before it is stored: a relay, a reply, a publish. */
+interface Deferred {
+  after: number;
+  run: () => void;
 }
 
 type State = 'loading' | 'ready' | 'failed' | 'destroyed';
@@ -27,6 +35,16 @@ type State = 'loading' | 'ready' | 'failed' | 'destroyed';
  * A loaded document: its Y.Doc, awareness, connections and one queue through which everything that
  * touches it passes, in order. Loading is the queue's first task, so messages that arrive before the
  * stored state is in memory wait for it instead of being dropped, and nothing is sent before it.
+ *
+ * An update is checked, its append to storage is issued, and it is applied to the Y.Doc at once,
+ * without waiting for storage, so the next frame is handled right away and appends made meanwhile
+ * are committed together (see `GroupCommit`). What leaves the server goes through an ordered
+ * outbox instead: every relay, reply, presence change and publish is sent only once every append
+ * issued before it is stored. So nobody (no client, no other process) ever sees a change that is not
+ * durable, and everyone sees frames in the order the server handled them. If an append fails, the
+ * in-memory copy holds a change storage lacks: the document fails (every connection is closed with
+ * 4500 and the registry drops it); clients reconnect to a copy loaded from storage and resend what
+ * it lacks through the normal sync handshake, so nothing is lost.
  */
 export class SharedDocument {
   readonly ydoc = new Y.Doc({ gc: true });
@@ -38,10 +56,18 @@ export class SharedDocument {
   /** Updates appended since the last compaction. */
   #appended = 0;
   #compactionQueued = false;
-  /** While the server writes on someone's behalf, relays wait here until the change is stored. */
-  #held: Uint8Array[] | null = null;
   /** Sync step 2 carrying the whole document, reused until the document changes. */
   #fullState: Uint8Array | null = null;
+  /** Appends issued, and how many of them (from the first, with no gap) are stored. */
+  #issued = 0;
+  #stored = 0;
+  /** Appends stored ahead of an earlier one that is still in flight. */
+  readonly #storedAhead = new Set<number>();
+  /** Outgoing work waiting for appends, in the order it was produced. */
+  #outbox: Deferred[] = [];
+  #flushWaiters: { after: number; resolve: () => void }[] = [];
+  /** The presence frame being applied for a connection, relayed as it arrived. */
+  #incomingPresence: { payload: Uint8Array; frame: Uint8Array } | null = null;
 
   constructor(
     readonly id: string,
@@ -50,7 +76,10 @@ export class SharedDocument {
     this.logger = options.logger;
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
-    this.ydoc.on('update', this.#relayUpdate);
+    // No permanent 'update' listener: with one, Yjs would encode every transaction as an update
+    // again, and a client's update is relayed as it arrived. Changes from elsewhere are observed
+    // only while they are applied (see #observed).
+    this.ydoc.on('afterTransaction', this.#invalidateFullState);
     this.awareness.on('update', this.#relayAwareness);
   }
 
@@ -67,11 +96,11 @@ export class SharedDocument {
     this.logger.debug({ documentId: this.id, updates, skipped, ms: Math.round(performance.now() - started) }, 'document loaded');
   }
 
-  /** Applies everything in storage; Yjs ignores what the Y.Doc already has. */
-  async #applyStored(origin: 'storage' | 'resync'): Promise<{ updates: number; skipped: number }> {
+  /** Applies everything in storage; Yjs ignores what the Y.Doc already has. Returns what was new. */
+  async #applyStored(origin: 'storage' | 'resync'): Promise<{ updates: number; skipped: number; changes: Uint8Array[] }> {
     const { snapshot, updates } = await this.options.storage.loadState(this.id);
     let skipped = 0;
-    Y.transact(this.ydoc, () => {
+    const apply = () => Y.transact(this.ydoc, () => {
       for (const part of snapshot ? [snapshot, ...updates] : updates) {
         try {
           Y.applyUpdate(this.ydoc, part, origin);
@@ -81,13 +110,16 @@ export class SharedDocument {
         }
       }
     }, origin);
-    return { updates: updates.length, skipped };
+    const changes = origin === 'storage' ? (apply(), []) : this.#observed(apply);
+    return { updates: updates.length, skipped, changes };
   }
 
   /** Catches up from storage after a possible gap in cross-process delivery; relays what was new. */
   resync(): Promise<void> {
     return this.queue.run(async () => {
-      if (this.state === 'ready') await this.#applyStored('resync');
+      if (this.state !== 'ready') return;
+      const { changes } = await this.#applyStored('resync');
+      for (const change of changes) this.#broadcast(encodeUpdate(change), null);
     });
   }
 
@@ -96,8 +128,10 @@ export class SharedDocument {
     void this.queue.run(() => {
       if (this.state !== 'ready') return;
       try {
-        if (message.kind === 'update') Y.applyUpdate(this.ydoc, message.payload, 'remote');
-        else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, 'remote');
+        if (message.kind === 'update') {
+          const changes = this.#observed(() => Y.applyUpdate(this.ydoc, message.payload, 'remote'));
+          for (const change of changes) this.#broadcast(encodeUpdate(change), null);
+        } else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, 'remote');
       } catch (err) {
         this.logger.error({ err, documentId: this.id }, 'update from another process failed to apply');
       }
@@ -109,9 +143,9 @@ export class SharedDocument {
     this.connections.add(conn);
     void this.queue.run(() => {
       if (this.state !== 'ready' || conn.closed) return;
-      conn.send(encodeSyncStep1(this.ydoc));
+      this.reply(conn, encodeSyncStep1(this.ydoc));
       const states = [...this.awareness.getStates().keys()];
-      if (states.length > 0) conn.send(encodeAwareness(this.awareness, states));
+      if (states.length > 0) this.reply(conn, encodeAwareness(this.awareness, states));
     });
   }
 
@@ -123,31 +157,31 @@ export class SharedDocument {
     return this.connections.size;
   }
 
-  /** Queues one incoming frame; bad input closes only that connection. */
+  /**
+   * Handles one incoming frame: at once when the document is loaded and nothing is waiting in its
+   * queue (no frame needs to wait for storage), otherwise in turn. Bad input closes only that connection.
+   */
   receive(conn: Connection, data: Uint8Array): void {
-    // Presence touches no storage: once the document is loaded and nothing is waiting, apply it at
-    // once instead of queueing it behind an append (cursors stay live while updates commit).
-    if (this.state === 'ready' && this.queue.size === 0 && !conn.closed) {
-      let message: ReturnType<typeof parseMessage> | undefined;
-      try {
-        message = parseMessage(data);
-      } catch (err) {
-        return this.#fail(conn, err);
-      }
-      if (message.kind === 'awareness') {
-        handleMessage(this, conn, message).catch((err: unknown) => this.#fail(conn, err));
-        return;
-      }
-    }
-    void this.queue.run(async () => {
+    if (conn.closed) return;
+    if (this.state === 'ready' && this.queue.size === 0) return this.#handle(conn, data);
+    void this.queue.run(() => {
       if (conn.closed) return;
       if (this.state !== 'ready') return conn.close(new CloseError('storageError', `document is ${this.state}`));
-      try {
-        await handleMessage(this, conn, parseMessage(data));
-      } catch (err) {
-        this.#fail(conn, err);
-      }
+      this.#handle(conn, data);
     });
+  }
+
+  #handle(conn: Connection, data: Uint8Array): void {
+    try {
+      handleMessage(this, conn, parseMessage(data));
+    } catch (err) {
+      this.#fail(conn, err);
+    }
+  }
+
+  /** Sends `message` to one connection once everything it may reflect is stored. */
+  reply(conn: Connection, message: Uint8Array): void {
+    this.#defer(() => conn.send(message));
   }
 
   #fail(conn: Connection, err: unknown): void {
@@ -157,34 +191,45 @@ export class SharedDocument {
   }
 
   /**
-   * Stores an update durably, then applies it (which relays it to the other connections). If storing
-   * fails, nothing is applied: the sender keeps the change and sends it again when it reconnects.
+   * Issues the append of a checked update, then applies it; the relay to the other connections, the
+   * publish to other processes and the change hooks wait in the outbox until it is stored.
+   * The update is relayed as it arrived (as `frame` itself when that is an update frame): it was
+   * checked to depend only on what this document has, so it means the same to every client.
    */
-  async applyClientUpdate(update: Uint8Array, origin: Connection): Promise<void> {
+  applyClientUpdate(update: Uint8Array, origin: Connection, frame?: Uint8Array): void {
     // The empty update every client sends in its first sync step 2 changes nothing: store nothing.
     if (update.byteLength === 2 && update[0] === 0 && update[1] === 0) return;
-    try {
-      await this.options.storage.appendUpdate(this.id, update);
-    } catch (err) {
-      this.logger.error({ err, documentId: this.id }, 'append to update log failed');
-      throw new CloseError('storageError', 'update could not be stored');
-    }
+    void this.#store(update);
     try {
       Y.applyUpdate(this.ydoc, update, origin);
     } catch (err) {
       // Stored but unusable: loading skips such an entry, so the document stays readable.
       throw new CloseError('badUpdate', `update failed to apply: ${(err as Error).message}`);
     }
-    this.options.fanout.publish(this.id, { kind: 'update', payload: update });
-    this.#appended += 1;
-    if (this.#appended >= this.options.compactAfterUpdates) this.#queueCompaction();
-    for (const hook of this.options.hooks) {
-      if (!hook.onChange) continue;
-      try {
-        await hook.onChange({ documentId: this.id, update, context: origin.context, storage: this.options.storage });
-      } catch (err) {
-        this.logger.error({ err, documentId: this.id, hook: hook.name }, 'onChange hook failed');
+    this.#broadcast(frame ?? encodeUpdate(update), origin);
+    this.#defer(() => {
+      this.options.fanout.publish(this.id, { kind: 'update', payload: update });
+      this.#counted();
+      for (const hook of this.options.hooks) {
+        if (!hook.onChange) continue;
+        Promise.resolve(hook.onChange({ documentId: this.id, update, context: origin.context, storage: this.options.storage })).catch((err: unknown) =>
+          this.logger.error({ err, documentId: this.id, hook: hook.name }, 'onChange hook failed'),
+        );
       }
+    });
+  }
+
+  /**
+   * Applies a connection's presence frame. What changed is relayed as the frame that arrived rather
+   * than re-encoded: receivers apply it exactly as the server did (entries they already have newer
+   * are ignored by everyone alike).
+   */
+  applyClientAwareness(payload: Uint8Array, frame: Uint8Array, origin: Connection): void {
+    this.#incomingPresence = { payload, frame };
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, origin);
+    } finally {
+      this.#incomingPresence = null;
     }
   }
 
@@ -195,32 +240,83 @@ export class SharedDocument {
    */
   async applyServerChange<T>(change: (ydoc: Y.Doc) => T): Promise<T> {
     if (this.state !== 'ready') throw new Error(`document ${this.id} is ${this.state}`);
-    this.#held = [];
-    let result: T;
-    let updates: Uint8Array[];
-    try {
+    let result!: T;
+    const updates = this.#observed(() => {
       result = Y.transact(this.ydoc, () => change(this.ydoc), 'server');
-    } finally {
-      updates = this.#held;
-      this.#held = null;
-    }
+    });
     if (updates.length === 0) return result;
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-    try {
-      await this.options.storage.appendUpdate(this.id, update);
-    } catch (err) {
-      // The change is in memory only and nobody has seen it: drop this copy of the document so the
-      // next load comes from storage without it.
-      this.logger.error({ err, documentId: this.id }, 'storing a server change failed; evicting the document');
-      this.state = 'failed';
-      for (const conn of this.connections) conn.close(new CloseError('storageError', 'document must be reloaded'));
-      throw err;
-    }
-    this.#appended += 1;
-    const message = encodeUpdate(update);
-    for (const conn of this.connections) conn.send(message);
-    this.options.fanout.publish(this.id, { kind: 'update', payload: update });
+    const stored = this.#store(update);
+    this.#broadcast(encodeUpdate(update), null, () => {
+      this.options.fanout.publish(this.id, { kind: 'update', payload: update });
+      this.#counted();
+    });
+    // If storing fails, the document has failed (and nobody saw the change): the caller hears of it.
+    await stored;
     return result;
+  }
+
+  /**
+   * Issues an append; when it is stored, releases the outbox up to the next append still in flight.
+   * A failed append fails the whole document (see the class comment).
+   */
+  #store(update: Uint8Array): Promise<void> {
+    const seq = ++this.#issued;
+    const stored = this.options.storage.appendUpdate(this.id, update);
+    stored.then(
+      () => this.#markStored(seq),
+      (err: unknown) => this.#storageFailed(err),
+    );
+    return stored;
+  }
+
+  #markStored(seq: number): void {
+    if (seq !== this.#stored + 1) {
+      this.#storedAhead.add(seq);
+      return;
+    }
+    this.#stored = seq;
+    while (this.#storedAhead.delete(this.#stored + 1)) this.#stored += 1;
+    let released = 0;
+    while (released < this.#outbox.length && this.#outbox[released]!.after <= this.#stored) this.#outbox[released++]!.run();
+    if (released > 0) this.#outbox.splice(0, released);
+    if (this.#flushWaiters.length > 0) this.#wakeFlushWaiters();
+  }
+
+  #storageFailed(err: unknown): void {
+    if (this.state === 'failed' || this.state === 'destroyed') return;
+    this.logger.error({ err, documentId: this.id }, 'storing an update failed; dropping the in-memory copy of the document');
+    this.state = 'failed';
+    this.#outbox = [];
+    for (const conn of this.connections) conn.close(new CloseError('storageError', 'document must be reloaded'));
+    this.#wakeFlushWaiters(true);
+    this.options.onFailed?.(this);
+  }
+
+  /** Runs `run` now if nothing is waiting for storage, else once every append issued so far is stored. */
+  #defer(run: () => void): void {
+    if (this.#outbox.length === 0 && this.#stored === this.#issued) run();
+    else this.#outbox.push({ after: this.#issued, run });
+  }
+
+  /** Resolves once every append issued so far is stored and what waited for it has been sent (or the document failed). */
+  flushed(): Promise<void> {
+    if (this.#stored === this.#issued || this.state === 'failed' || this.state === 'destroyed') return Promise.resolve();
+    return new Promise((resolve) => this.#flushWaiters.push({ after: this.#issued, resolve }));
+  }
+
+  #wakeFlushWaiters(all = false): void {
+    this.#flushWaiters = this.#flushWaiters.filter((w) => {
+      if (!all && w.after > this.#stored) return true;
+      w.resolve();
+      return false;
+    });
+  }
+
+  /** Counts a stored update towards compaction. */
+  #counted(): void {
+    this.#appended += 1;
+    if (this.#appended >= this.options.compactAfterUpdates) this.#queueCompaction();
   }
 
   /** Folds the update log into a snapshot. Failure loses nothing: the log still holds every update. */
@@ -255,16 +351,42 @@ export class SharedDocument {
     return this.#fullState;
   }
 
-  #relayUpdate = (update: Uint8Array, origin: unknown): void => {
+  #invalidateFullState = (): void => {
     this.#fullState = null;
-    if (this.#held) {
-      this.#held.push(update);
+  };
+
+  /** Runs `apply` and returns the updates its transactions produced (for relaying or storing). */
+  #observed(apply: () => void): Uint8Array[] {
+    const updates: Uint8Array[] = [];
+    const collect = (update: Uint8Array) => updates.push(update);
+    this.ydoc.on('update', collect);
+    try {
+      apply();
+    } finally {
+      this.ydoc.off('update', collect);
+    }
+    return updates;
+  }
+
+  /**
+   * Sends `message` to every connection but `except`, once what it reflects is stored. The recipients
+   * are those connected now: one that joins meanwhile gets the state in its sync reply instead.
+   */
+  #broadcast(message: Uint8Array, except: unknown, then?: () => void): void {
+    if (this.#outbox.length === 0 && this.#stored === this.#issued) {
+      for (const conn of this.connections) if (conn !== except) conn.send(message);
+      then?.();
       return;
     }
-    if (origin === 'storage') return;
-    const message = encodeUpdate(update);
-    for (const conn of this.connections) if (conn !== origin) conn.send(message);
-  };
+    const recipients = [...this.connections];
+    this.#outbox.push({
+      after: this.#issued,
+      run: () => {
+        for (const conn of recipients) if (conn !== except) conn.send(message);
+        then?.();
+      },
+    });
+  }
 
   #relayAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const owner = this.connections.has(origin as Connection) ? (origin as Connection) : undefined;
@@ -272,19 +394,21 @@ export class SharedDocument {
       added.forEach((id) => owner.awarenessIds.add(id));
       removed.forEach((id) => owner.awarenessIds.delete(id));
     }
-    const changed = [...added, ...updated, ...removed];
-    const message = encodeAwareness(this.awareness, changed);
-    for (const conn of this.connections) if (conn !== origin) conn.send(message);
+    const incoming = owner ? this.#incomingPresence : null;
+    const payload = incoming?.payload ?? awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]);
+    const message = incoming?.frame ?? encodeAwarenessMessage(payload);
     // Presence set here (or removed because a socket here closed) is announced to other processes.
-    if (owner || origin === null) {
-      this.options.fanout.publish(this.id, { kind: 'awareness', payload: awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed) });
-    }
+    const publish = owner !== undefined || origin === null;
+    this.#broadcast(message, origin, publish ? () => this.options.fanout.publish(this.id, { kind: 'awareness', payload }) : undefined);
   };
 
   destroy(): void {
+    if (this.state === 'destroyed') return;
     this.state = 'destroyed';
+    this.#outbox = [];
+    this.#wakeFlushWaiters(true);
     this.options.fanout.unsubscribe(this.id).catch((err: unknown) => this.logger.warn({ err, documentId: this.id }, 'unsubscribe failed'));
-    this.ydoc.off('update', this.#relayUpdate);
+    this.ydoc.off('afterTransaction', this.#invalidateFullState);
     this.awareness.off('update', this.#relayAwareness);
     this.awareness.destroy();
     this.ydoc.destroy();

@@ -90,11 +90,11 @@ export class CollabServer {
       socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
       return true;
     }
-    this.wss.handleUpgrade(request, socket, head, (ws) => void this.#onConnection(ws, request, documentId));
+    this.wss.handleUpgrade(request, socket, head, (ws) => void this.#onConnection(ws, request, documentId, socket));
     return true;
   }
 
-  async #onConnection(ws: WebSocket, request: IncomingMessage, documentId: string): Promise<void> {
+  async #onConnection(ws: WebSocket, request: IncomingMessage, documentId: string, socket: Duplex): Promise<void> {
     const { storage, hooks } = this.options;
     const early: Uint8Array[] = [];
     // Filled in once the hooks have admitted the socket; the listeners below are attached before that.
@@ -146,7 +146,7 @@ export class CollabServer {
     }
 
     const doc = this.registry.acquire(documentId);
-    const conn = new Connection(ws, documentId, context, this.#logger);
+    const conn = new Connection(ws, documentId, context, this.#logger, socket);
     Object.assign(live, { doc, conn, receive: (data: Uint8Array) => doc.receive(conn, data) });
     doc.addConnection(conn);
     for (const data of early) doc.receive(conn, data);

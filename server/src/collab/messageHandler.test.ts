@@ -32,8 +32,8 @@ describe('parseMessage accepts every stock y-websocket message', () => {
   it.each([
     ['sync step 1', frame(MessageType.sync, syncProtocol.messageYjsSyncStep1, stateVector), { kind: 'syncStep1', stateVector }],
     ['sync step 2', frame(MessageType.sync, syncProtocol.messageYjsSyncStep2, update), { kind: 'update', update }],
-    ['sync update', frame(MessageType.sync, syncProtocol.messageYjsUpdate, update), { kind: 'update', update }],
-    ['awareness', frame(MessageType.awareness, awarenessUpdate), { kind: 'awareness', update: awarenessUpdate }],
+    ['sync update', frame(MessageType.sync, syncProtocol.messageYjsUpdate, update), { kind: 'update', update, frame: frame(MessageType.sync, syncProtocol.messageYjsUpdate, update) }],
+    ['awareness', frame(MessageType.awareness, awarenessUpdate), { kind: 'awareness', update: awarenessUpdate, frame: frame(MessageType.awareness, awarenessUpdate) }],
     ['query awareness', frame(MessageType.queryAwareness), { kind: 'queryAwareness' }],
   ])('%s', (_name, data, expected) => {
     expect(parseMessage(data)).toEqual(expected);

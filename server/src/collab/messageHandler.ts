@@ -12,8 +12,9 @@ import { rootsWrittenBy, SERVER_OWNED_ROOTS } from './updateScope.ts';
 /** A y-websocket frame, parsed and checked before anything touches the document. */
 type ParsedMessage =
   | { kind: 'syncStep1'; stateVector: Uint8Array }
-  | { kind: 'update'; update: Uint8Array }
-  | { kind: 'awareness'; update: Uint8Array }
+  /** `frame` is set when the frame itself is an update message, so it can be relayed as it is. */
+  | { kind: 'update'; update: Uint8Array; frame?: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array; frame: Uint8Array }
   | { kind: 'queryAwareness' };
 
 /**
@@ -30,12 +31,13 @@ export function parseMessage(data: Uint8Array): ParsedMessage {
         const syncType = decoding.readVarUint(decoder);
         const payload = decoding.readVarUint8Array(decoder);
         if (syncType === syncProtocol.messageYjsSyncStep1) message = { kind: 'syncStep1', stateVector: payload };
-        else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) message = { kind: 'update', update: payload };
+        else if (syncType === syncProtocol.messageYjsUpdate) message = { kind: 'update', update: payload, frame: data };
+        else if (syncType === syncProtocol.messageYjsSyncStep2) message = { kind: 'update', update: payload };
         else throw new CloseError('badMessage', `unknown sync message type ${syncType}`);
         break;
       }
       case MessageType.awareness:
-        message = { kind: 'awareness', update: decoding.readVarUint8Array(decoder) };
+        message = { kind: 'awareness', update: decoding.readVarUint8Array(decoder), frame: data };
         break;
       case MessageType.queryAwareness:
         message = { kind: 'queryAwareness' };
@@ -85,19 +87,27 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
 }
 
 export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  return encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+}
+
+/** Wraps an encoded awareness update as a y-websocket frame. */
+export function encodeAwarenessMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.awareness);
-  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
 }
 
-/** Applies one parsed message on behalf of a connection. Runs inside the document's queue. */
-export async function handleMessage(doc: SharedDocument, conn: Connection, message: ParsedMessage): Promise<void> {
+/**
+ * Applies one parsed message on behalf of a connection, synchronously (storage is waited for by the
+ * document's outbox, not here). Replies go through `doc.reply`, so they never run ahead of storage.
+ */
+export function handleMessage(doc: SharedDocument, conn: Connection, message: ParsedMessage): void {
   switch (message.kind) {
     case 'syncStep1': {
       // A newcomer (empty state vector) gets the cached full state: a join storm encodes it once.
       if (message.stateVector.byteLength === 1 && message.stateVector[0] === 0) {
-        conn.send(doc.fullStateMessage());
+        doc.reply(conn, doc.fullStateMessage());
         return;
       }
       let reply: Uint8Array;
@@ -109,7 +119,7 @@ export async function handleMessage(doc: SharedDocument, conn: Connection, messa
       } catch (err) {
         throw new CloseError('badMessage', `bad state vector: ${(err as Error).message}`);
       }
-      conn.send(reply);
+      doc.reply(conn, reply);
       return;
     }
     case 'update':
@@ -120,17 +130,17 @@ export async function handleMessage(doc: SharedDocument, conn: Connection, messa
         return;
       }
       checkClientUpdate(doc.ydoc, message.update);
-      await doc.applyClientUpdate(message.update, conn);
+      doc.applyClientUpdate(message.update, conn, message.frame);
       return;
     case 'awareness':
       try {
-        awarenessProtocol.applyAwarenessUpdate(doc.awareness, message.update, conn);
+        doc.applyClientAwareness(message.update, message.frame, conn);
       } catch (err) {
         throw new CloseError('badMessage', `bad awareness update: ${(err as Error).message}`);
       }
       return;
     case 'queryAwareness':
-      conn.send(encodeAwareness(doc.awareness, [...doc.awareness.getStates().keys()]));
+      doc.reply(conn, encodeAwareness(doc.awareness, [...doc.awareness.getStates().keys()]));
       return;
   }
 }

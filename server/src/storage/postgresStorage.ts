@@ -3,12 +3,15 @@ import type { Directory } from '../directory/directory.ts';
 import { PostgresDirectory } from '../directory/postgresDirectory.ts';
 import type { DocumentRow } from './documentRows.ts';
 import { toBytes, toDocumentRecord } from './documentRows.ts';
+import { GroupCommit } from './groupCommit.ts';
 import { mergeStoredState } from './mergeState.ts';
 import { inTransaction, openPostgres } from './postgresDatabase.ts';
 import type { CompactionResult, DocumentRecord, NewDocument, Storage, StoredState } from './storage.ts';
 
 /**
- * PostgreSQL storage for several server processes. An append is one INSERT (durable on commit).
+ * PostgreSQL storage for several server processes. Appends are group-committed: while one INSERT is
+ * in flight, the appends that arrive (for any document) wait and then go in together as one
+ * prepared multi-row INSERT, durable on commit; each caller resolves once its row is committed.
  * Compaction takes a per-document advisory lock, so only one process compacts a document at a
  * time, and deletes exactly the rows it merged (by seq), so appends committed meanwhile by any
  * process survive even if their sequence numbers are lower than the last one it read.
@@ -16,6 +19,13 @@ import type { CompactionResult, DocumentRecord, NewDocument, Storage, StoredStat
 export class PostgresStorage implements Storage {
   readonly kind = 'postgres';
   readonly directory: Directory;
+  readonly #appends = new GroupCommit<{ id: string; update: Uint8Array }>(async (items) => {
+    await this.pool.query({
+      name: 'append-updates',
+      text: 'INSERT INTO updates (doc_id, data) SELECT doc_id, data FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t(doc_id, data, n) ORDER BY n',
+      values: [items.map((i) => i.id), items.map((i) => Buffer.from(i.update.buffer, i.update.byteOffset, i.update.byteLength))],
+    });
+  });
 
   private constructor(private readonly pool: pg.Pool) {
     this.directory = new PostgresDirectory(pool);
@@ -63,8 +73,8 @@ export class PostgresStorage implements Storage {
     }
   }
 
-  async appendUpdate(id: string, update: Uint8Array): Promise<void> {
-    await this.pool.query('INSERT INTO updates (doc_id, data) VALUES ($1, $2)', [id, Buffer.from(update.buffer, update.byteOffset, update.byteLength)]);
+  appendUpdate(id: string, update: Uint8Array): Promise<void> {
+    return this.#appends.add({ id, update });
   }
 
   async compact(id: string): Promise<CompactionResult> {
@@ -94,6 +104,7 @@ export class PostgresStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    await this.#appends.settled();
     await this.pool.end();
   }
 }

@@ -5,19 +5,23 @@ import { SqliteDirectory } from '../directory/sqliteDirectory.ts';
 import { openDatabase } from './sqliteDatabase.ts';
 import type { DocumentRow } from './documentRows.ts';
 import { toBytes, toDocumentRecord } from './documentRows.ts';
+import { GroupCommit } from './groupCommit.ts';
 import { mergeStoredState } from './mergeState.ts';
 import type { CompactionResult, DocumentRecord, NewDocument, Storage, StoredState } from './storage.ts';
 
 /**
- * The embedded default: one SQLite file in WAL mode. better-sqlite3 is synchronous, so each append
- * is committed before the call returns; WAL with synchronous=NORMAL keeps every committed
- * transaction across a crash of this process (kill -9), which is the guarantee the server needs.
+ * The embedded default: one SQLite file in WAL mode. WAL with synchronous=NORMAL keeps every
+ * committed transaction across a crash of this process (kill -9), which is the guarantee the server
+ * needs. Appends are group-committed: those made during one turn of the event loop (across all
+ * documents) are inserted in one transaction at the end of it, and each resolves once committed.
+ * A lone insert is its own transaction, about 2.5x the CPU of an insert inside a shared one.
  */
 export class SqliteStorage implements Storage {
   readonly kind = 'sqlite';
   readonly #db: Database.Database;
   readonly #stmts;
   readonly directory: Directory;
+  readonly #appends: GroupCommit<{ id: string; update: Uint8Array }>;
 
   constructor(readonly file: string) {
     this.#db = openDatabase(file);
@@ -36,6 +40,12 @@ export class SqliteStorage implements Storage {
       ),
       deleteUpTo: db.prepare('DELETE FROM updates WHERE doc_id = ? AND seq <= ?'),
     };
+    const insertAll = db.transaction((items: { id: string; update: Uint8Array }[]) => {
+      for (const { id, update } of items) this.#stmts.append.run(id, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+    });
+    this.#appends = new GroupCommit((items) => {
+      insertAll.immediate(items);
+    });
   }
 
   static inDirectory(dataDir: string): SqliteStorage {
@@ -68,8 +78,8 @@ export class SqliteStorage implements Storage {
     })();
   }
 
-  async appendUpdate(id: string, update: Uint8Array): Promise<void> {
-    this.#stmts.append.run(id, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+  appendUpdate(id: string, update: Uint8Array): Promise<void> {
+    return this.#appends.add({ id, update });
   }
 
   async compact(id: string): Promise<CompactionResult> {
@@ -92,6 +102,7 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    await this.#appends.settled();
     if (this.#db.open) this.#db.close();
   }
 }

@@ -88,6 +88,35 @@ describe.each(backends)('$name storage', ({ name, make }) => {
     expect(textOf(state)).toBe(text);
   });
 
+  it('stores appends issued at once, across documents, in the order they were issued', async () => {
+    const { storage } = ctx;
+    await storage.createDocument({ id: 'd', title: 'D' });
+    await storage.createDocument({ id: 'e', title: 'E' });
+    const d = buildEdits(30, 1);
+    const e = buildEdits(30, 2);
+    const settled: string[] = [];
+    await Promise.all(
+      d.updates.flatMap((u, i) => [
+        storage.appendUpdate('d', u).then(() => settled.push(`d${i}`)),
+        storage.appendUpdate('e', e.updates[i]!).then(() => settled.push(`e${i}`)),
+      ]),
+    );
+    expect(settled).toEqual(d.updates.flatMap((_, i) => [`d${i}`, `e${i}`]));
+    const [stateD, stateE] = [await storage.loadState('d'), await storage.loadState('e')];
+    expect(stateD.updates.map((u) => Array.from(u))).toEqual(d.updates.map((u) => Array.from(u)));
+    expect(stateE.updates.map((u) => Array.from(u))).toEqual(e.updates.map((u) => Array.from(u)));
+    expect(textOf(stateD)).toBe(d.text);
+  });
+
+  it('fails only the append for a document that does not exist when others are issued with it', async () => {
+    const { storage } = ctx;
+    await storage.createDocument({ id: 'd', title: 'D' });
+    const { updates } = buildEdits(3);
+    const results = await Promise.allSettled([storage.appendUpdate('d', updates[0]!), storage.appendUpdate('gone', updates[1]!), storage.appendUpdate('d', updates[2]!)]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((await storage.loadState('d')).updates.map((u) => Array.from(u))).toEqual([updates[0]!, updates[2]!].map((u) => Array.from(u)));
+  });
+
   it('compaction yields the same document as the uncompacted log, and later appends stack on top', async () => {
     const { storage } = ctx;
     await storage.createDocument({ id: 'd', title: 'D' });
