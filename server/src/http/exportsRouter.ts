@@ -4,7 +4,7 @@ import { bulkExportBodySchema, exportQuerySchema } from '@lcs/shared';
 import { authOf, requireAuth, requireFacilitator } from '../auth/authenticate.ts';
 import type { DocumentRegistry } from '../collab/DocumentRegistry.ts';
 import { HttpError } from '../errors.ts';
-import { exportFileName } from '../export/index.ts';
+import { exportFileName } from '../export/exportFileName.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { ExportJobs } from '../strategy/exportJobs.ts';
 import { exportSnapshot, exportWorkshopZip } from '../strategy/strategyExport.ts';

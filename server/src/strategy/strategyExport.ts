@@ -1,5 +1,4 @@
-import JSZip from 'jszip';
-import { exportFileName, exportStrategy } from '../export/index.ts';
+import { exportFileName } from '../export/exportFileName.ts';
 import type { ExportComment, ExportedFile, ExportFormat } from '../export/index.ts';
 import type { DocumentRegistry } from '../collab/DocumentRegistry.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -31,8 +30,15 @@ export function openComments(snapshot: StrategySnapshot): ExportComment[] {
 
 const today = () => new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
+/**
+ * The export engine (DOCX and PDF writers, fonts) is most of the server's code by memory: it is
+ * loaded on the first export, not at boot, so a process that never exports does not carry it.
+ */
+const loadEngine = () => import('../export/exportStrategy.ts');
+
 /** Exports one strategy snapshot in the given formats. */
-export function exportSnapshot(snapshot: StrategySnapshot, formats: readonly ExportFormat[], options: StrategyExportOptions): Promise<ExportedFile[]> {
+export async function exportSnapshot(snapshot: StrategySnapshot, formats: readonly ExportFormat[], options: StrategyExportOptions): Promise<ExportedFile[]> {
+  const { exportStrategy } = await loadEngine();
   return exportStrategy(
     formats,
     snapshot.content,
@@ -69,6 +75,7 @@ export async function exportWorkshopZip(
   options: StrategyExportOptions,
   onProgress: (p: BulkProgress) => void = () => {},
 ): Promise<{ zip: Buffer; files: string[] }> {
+  const { default: JSZip } = await import('jszip');
   const zip = new JSZip();
   const names = await exportWorkshopFiles(storage, registry, workshopId, formats, options, onProgress, (name, body) => zip.file(name, body), (folder) => zip.folder(folder));
   return { zip: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }), files: names };
