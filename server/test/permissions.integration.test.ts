@@ -206,6 +206,42 @@ describe('changes to people take effect on open sockets', () => {
     client.destroy();
   });
 
+  it('a periodic round reads each session, strategy and team once however many sockets share them, and still closes a revoked one', async () => {
+    const stays = await server.join('member', { workshopId: ids.workshop, teamId: ids.teamA });
+    const leaves = await server.join('member', { workshopId: ids.workshop, teamId: ids.teamA });
+    const clients = [
+      connectClient(server.wsUrl, ids.strategyA, { cookie: stays.cookie }),
+      connectClient(server.wsUrl, ids.strategyA, { cookie: stays.cookie }),
+      connectClient(server.wsUrl, ids.strategyA, { cookie: leaves.cookie }),
+      connectClient(server.wsUrl, ids.strategyA, { cookie: leaves.cookie }),
+    ];
+    await Promise.all(clients.map((c) => waitForSync(c)));
+    const storage = server.app.storage;
+    const reads = { sessions: 0, documents: 0, teams: 0 };
+    const real = { findSession: storage.directory.findSession, getDocument: storage.getDocument, getTeam: storage.directory.getTeam };
+    storage.directory.findSession = (...args) => ((reads.sessions += 1), real.findSession.apply(storage.directory, args));
+    storage.getDocument = (...args) => ((reads.documents += 1), real.getDocument.apply(storage, args));
+    storage.directory.getTeam = (...args) => ((reads.teams += 1), real.getTeam.apply(storage.directory, args));
+    try {
+      // Revoke through the directory, as the CLI in another process would: no request announces it.
+      await storage.directory.revokePerson(leaves.personId, new Date());
+      const closed = clients.slice(2).map((c) => new Promise<number>((resolve) => c.provider.once('connection-close', (e: { code: number } | null) => resolve(e?.code ?? -1))));
+      const open = [...server.app.collab.registry.loaded.values()].filter((d) => d.connections.size > 0);
+      const sessionsOpen = new Set(open.flatMap((d) => [...d.connections].map((c) => c.context.sessionHash)));
+      expect(sessionsOpen.size).toBeGreaterThanOrEqual(2);
+      reads.sessions = reads.documents = reads.teams = 0;
+      await server.app.collab.revalidate();
+      // One read per session, per strategy and per team in the round, not one per socket.
+      expect(reads).toEqual({ sessions: sessionsOpen.size, documents: open.length, teams: open.length });
+      expect(await Promise.all(closed)).toEqual([4401, 4401]);
+      expect(clients.slice(0, 2).every((c) => c.provider.wsconnected)).toBe(true);
+    } finally {
+      Object.assign(storage.directory, { findSession: real.findSession, getTeam: real.getTeam });
+      storage.getDocument = real.getDocument;
+      clients.forEach((c) => c.destroy());
+    }
+  });
+
   it('turning a member into an observer makes the reconnected socket read-only', async () => {
     const person = await server.join('member', { workshopId: ids.workshop, teamId: ids.teamA });
     const client = connectClient(server.wsUrl, ids.strategyA, { cookie: person.cookie });

@@ -9,7 +9,7 @@ import { CloseError } from './CloseError.ts';
 import { Connection } from './Connection.ts';
 import { DocumentRegistry } from './DocumentRegistry.ts';
 import type { Fanout } from './fanout/fanout.ts';
-import type { CollabHook, ConnectionContext } from './hooks/types.ts';
+import type { CollabHook, ConnectionContext, RevalidatePayload } from './hooks/types.ts';
 import type { SharedDocument } from './SharedDocument.ts';
 
 export interface CollabServerOptions {
@@ -52,20 +52,26 @@ export class CollabServer {
    */
   async revalidate(personId?: string): Promise<void> {
     const checks: Promise<void>[] = [];
+    const lookups = new Map<string, Promise<unknown>>();
+    const cached = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+      let found = lookups.get(key) as Promise<T> | undefined;
+      if (!found) lookups.set(key, (found = load()));
+      return found;
+    };
     for (const doc of this.registry.loaded.values()) {
       for (const conn of doc.connections) {
         if (conn.closed || (personId !== undefined && conn.context.userId !== personId)) continue;
-        checks.push(this.#revalidateConnection(conn));
+        checks.push(this.#revalidateConnection(conn, cached));
       }
     }
     await Promise.all(checks);
   }
 
-  async #revalidateConnection(conn: Connection): Promise<void> {
+  async #revalidateConnection(conn: Connection, cached: RevalidatePayload['cached']): Promise<void> {
     let next = conn.context;
     try {
       for (const hook of this.options.hooks) {
-        const result = await hook.onRevalidate?.({ documentId: conn.documentId, context: conn.context, storage: this.options.storage });
+        const result = await hook.onRevalidate?.({ documentId: conn.documentId, context: conn.context, storage: this.options.storage, cached });
         if (result) next = { ...next, ...result };
       }
     } catch (err) {

@@ -6,10 +6,15 @@ import type { Storage } from '../../storage/storage.ts';
 import { CloseError } from '../CloseError.ts';
 import type { CollabHook, ConnectionContext } from './types.ts';
 
-async function contextFor(storage: Storage, person: Person, documentId: string, sessionHash: string): Promise<ConnectionContext> {
-  const doc = await storage.getDocument(documentId);
+/** Reads a document or a team; during revalidation, once per round for all its sockets. */
+type Lookup = <T>(key: string, load: () => Promise<T>) => Promise<T>;
+const direct: Lookup = (_key, load) => load();
+
+async function contextFor(storage: Storage, person: Person, documentId: string, sessionHash: string, lookup: Lookup = direct): Promise<ConnectionContext> {
+  const doc = await lookup(`document:${documentId}`, () => storage.getDocument(documentId));
   if (!doc) throw new CloseError('notFound');
-  const team = doc.teamId ? await storage.directory.getTeam(doc.teamId) : undefined;
+  const teamId = doc.teamId;
+  const team = teamId ? await lookup(`team:${teamId}`, () => storage.directory.getTeam(teamId)) : undefined;
   const access = strategyAccess(person, { teamId: doc.teamId, workshopId: team?.workshopId ?? null });
   if (access === 'none') throw new CloseError('forbidden', `${person.id} may not open ${documentId}`);
   return { userId: person.id, access, readOnly: access !== 'edit', sessionHash };
@@ -29,10 +34,11 @@ export function sessionAccess(options: { allowedOrigins: readonly string[] }): C
       if (!auth) throw new CloseError('unauthenticated');
       return contextFor(storage, auth.person, documentId, auth.session.tokenHash);
     },
-    async onRevalidate({ documentId, context, storage }) {
-      const found = context.sessionHash ? await storage.directory.findSession(context.sessionHash, new Date()) : undefined;
+    async onRevalidate({ documentId, context, storage, cached }) {
+      const hash = context.sessionHash;
+      const found = hash ? await cached(`session:${hash}`, () => storage.directory.findSession(hash, new Date())) : undefined;
       if (!found) throw new CloseError('unauthenticated', 'session ended or person revoked');
-      return contextFor(storage, found.person, documentId, context.sessionHash!);
+      return contextFor(storage, found.person, documentId, hash!, cached);
     },
   };
 }

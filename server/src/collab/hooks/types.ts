@@ -45,9 +45,20 @@ export interface CollabHook {
    * Re-checks an open connection (periodically, and at once when someone's access changes). Throws a
    * CloseError to end it; returns the context it should now have.
    */
-  onRevalidate?(payload: { documentId: string; context: ConnectionContext; storage: Storage }): Promise<Partial<ConnectionContext> | void> | Partial<ConnectionContext> | void;
+  onRevalidate?(payload: RevalidatePayload): Promise<Partial<ConnectionContext> | void> | Partial<ConnectionContext> | void;
   /** After an update was stored and applied. Errors are logged, never sent to the client. */
   onChange?(payload: ChangePayload): Promise<void> | void;
   onDisconnect?(payload: DisconnectPayload): Promise<void> | void;
   afterUnloadDocument?(payload: { documentId: string }): Promise<void> | void;
+}
+
+export interface RevalidatePayload {
+  documentId: string;
+  context: ConnectionContext;
+  storage: Storage;
+  /**
+   * Shares a lookup between the connections checked in one round (the same session, document or
+   * team is read once per round, not once per socket).
+   */
+  cached<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
