@@ -66,4 +66,103 @@ test.describe('an expert reviews a strategy live', () => {
     }
     await expectSameDocument(alice, eddie);
   });
+
+  test('the expert suggests inserting words at a point; the member sees them inline as she writes on, and accepts them', async ({ users, team }) => {
+    const documentId = await team.createStrategy('Reviewed strategy');
+    const alice = await users.member('Alice');
+    const eddie = await users.expert('Eddie');
+    await alice.editor.goto(documentId);
+    await eddie.editor.goto(documentId);
+    await alice.editor.expectEditable(true);
+    const sentence = 'Every citizen learns in the public library.';
+    await alice.editor.typeInSection(vision, sentence);
+    await expect.poll(() => eddie.editor.sectionText(vision)).toBe(sentence);
+
+    // A click between two words in his read-only editor marks a point, drawn since the browser draws no caret there.
+    await eddie.editor.clickAfter(vision, 'learns');
+    await expect(eddie.comments.bubble.getByRole('button')).toHaveText(['Suggest insertion']);
+    await expect(eddie.page.getByTestId('selection-caret')).toBeVisible();
+    await eddie.comments.suggestInsertion(' together', 'Learning is social.');
+
+    // The member sees it live, inline at the point, in the expert's colour; it is not detached.
+    const card = alice.comments.cards.filter({ has: alice.page.getByTestId('suggestion-summary') });
+    await expect(card.getByTestId('suggestion-summary')).toHaveText(/Insert\s*together/);
+    const threadId = (await card.getAttribute('data-thread-id'))!;
+    for (const user of [alice, eddie]) {
+      await expect.poll(() => user.comments.paragraphWithInsertion(threadId)).toBe('Every citizen learns[+ together] in the public library.');
+      await expect(user.comments.cards.filter({ has: user.page.getByTestId('suggestion-summary') })).not.toHaveAttribute('data-detached', 'true');
+    }
+    await expect(alice.comments.insertion(threadId).locator('ins')).toHaveCSS('text-decoration-line', 'underline');
+    // Only a decoration: the document itself does not have the words.
+    expect(await alice.editor.documentJson()).not.toContain('together');
+
+    // She writes on before the point; the suggestion keeps its place between the same words.
+    await alice.editor.section(vision).locator('xpath=./p').first().click({ position: { x: 2, y: 8 } });
+    await alice.page.keyboard.press('Home');
+    await alice.page.keyboard.type('(2030) ');
+    for (const user of [alice, eddie]) {
+      await expect.poll(() => user.comments.paragraphWithInsertion(threadId)).toBe('(2030) Every citizen learns[+ together] in the public library.');
+    }
+
+    // She accepts: the words are in the text for both, and the suggestion is settled.
+    await card.getByRole('button', { name: 'Accept', exact: true }).click();
+    const revised = '(2030) Every citizen learns together in the public library.';
+    for (const user of [alice, eddie]) {
+      await expect.poll(() => user.editor.sectionText(vision)).toBe(revised);
+      await expect(user.comments.insertion(threadId)).toHaveCount(0);
+      await user.comments.filter('Resolved');
+      await expect(user.comments.cards.filter({ has: user.page.getByTestId('suggestion-summary') })).toHaveAttribute('data-status', 'accepted');
+    }
+    await expectSameDocument(alice, eddie);
+  });
+});
+
+test.describe('a member suggesting', () => {
+  test('a member who switches to Suggesting proposes an insertion where her caret was, instead of typing it', async ({ users, team }) => {
+    const documentId = await team.createStrategy('Reviewed strategy');
+    const alice = await users.member('Alice');
+    await alice.editor.goto(documentId);
+    await alice.editor.expectEditable(true);
+    await alice.editor.typeInSection(vision, 'Every citizen learns in the public library.');
+    // While she can type, a click only moves her caret.
+    await alice.editor.clickAfter(vision, 'public');
+    await expect(alice.comments.bubble).toHaveCount(0);
+    await alice.comments.mode('Suggesting');
+    await alice.editor.expectEditable(false);
+    await expect(alice.comments.bubble.getByRole('button')).toHaveText(['Suggest insertion']);
+    await alice.comments.suggestInsertion(' and school');
+    const card = alice.comments.cards.filter({ has: alice.page.getByTestId('suggestion-summary') });
+    await expect(card.getByTestId('suggestion-summary')).toHaveText(/Insert\s*and school/);
+    const threadId = (await card.getAttribute('data-thread-id'))!;
+    await expect.poll(() => alice.comments.paragraphWithInsertion(threadId)).toBe('Every citizen learns in the public[+ and school] library.');
+    // Proposed, not typed: the document itself does not have the words.
+    expect(await alice.editor.documentJson()).not.toContain('and school');
+  });
+});
+
+test.describe('the comments margin on a wide screen', () => {
+  test('the header and filters stay in view down the page while each card stays level with its text', async ({ users, team }) => {
+    const documentId = await team.createStrategy('Reviewed strategy');
+    const alice = await users.member('Alice');
+    await alice.editor.goto(documentId);
+    await alice.editor.expectEditable(true);
+    // A section near the end of the template, a few screens down.
+    const monitoring = 'monitoring-and-evaluation';
+    await alice.editor.typeInSection(monitoring, 'We count the visits to every library each month.');
+    await alice.editor.selectText(monitoring, 'visits');
+    await alice.comments.comment('Visits are not learning: count courses finished too.');
+    const card = alice.comments.card('visits');
+    const threadId = (await card.getAttribute('data-thread-id'))!;
+    const highlight = alice.comments.highlight(threadId).first();
+
+    await highlight.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    expect(await alice.page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+    await expect(alice.comments.top).toBeInViewport();
+    await expect(alice.comments.filters).toBeInViewport();
+    expect((await alice.comments.top.boundingBox())!.y).toBeLessThan(2);
+    await expect.poll(async () => Math.abs((await card.boundingBox())!.y - (await highlight.boundingBox())!.y), { message: 'the card is level with its text' }).toBeLessThan(3);
+    // The filters still work from down here.
+    await alice.comments.filter('Resolved');
+    await expect(card).toHaveCount(0);
+  });
 });

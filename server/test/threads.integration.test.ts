@@ -105,6 +105,26 @@ describe('comment threads', () => {
     expect((await decide(people.member.cookie)).status).toBe(409);
   });
 
+  it('an expert suggests an insertion at a point (no quote); anything else without a quote is refused', async () => {
+    const member = connect(people.member.cookie);
+    await waitForSync(member);
+    const point = anchorOf(member, 3, 3);
+    const post = (body: object) => server.api('POST', `/api/strategies/${strategyId}/threads`, body, people.expert.cookie);
+    const t = await post({ anchor: point, quote: '', suggestion: { replacement: ' own' } });
+    expect(t.status, JSON.stringify(t.body)).toBe(201);
+    expect(t.body.thread).toMatchObject({ quote: '', suggestion: { replacement: ' own', status: 'pending' } });
+
+    const refused = async (body: object, path: string, message: RegExp) => {
+      const res = await post(body);
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(res.body.error.details).toEqual([{ path, message: expect.stringMatching(message) }]);
+    };
+    await refused({ anchor: point, quote: '', body: 'A comment on nothing' }, 'quote', /only a suggested insertion/);
+    await refused({ anchor: point, body: 'No quote at all' }, 'quote', /only a suggested insertion/);
+    await refused({ anchor: point, quote: '', suggestion: { replacement: '' } }, 'suggestion.replacement', /text to insert/);
+    await refused({ anchor: anchorOf(member, 0, 3), quote: 'Our', suggestion: { replacement: 'Our' } }, 'suggestion.replacement', /differ/);
+  });
+
   it('no socket can write threads directly, not even a member\'s', async () => {
     const forged = new Y.Doc();
     forged.getMap('threads').set('fake', 'forged by a client');

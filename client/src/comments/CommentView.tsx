@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { ThreadComment } from '@lcs/shared';
 import { useFormSubmit } from '../hooks/useFormSubmit.ts';
-import { deleteComment, editComment } from '../lib/threadsApi.ts';
 import { AuthorAvatar } from './AuthorAvatar.tsx';
 import { CommentBody } from './CommentBody.tsx';
 import { CommentError } from './CommentError.tsx';
@@ -9,6 +8,8 @@ import { useComments } from './commentsContext.ts';
 import { formatCommentTime } from './formatCommentTime.ts';
 import { mentionedIds } from './mentions.ts';
 import { MentionTextarea } from './MentionTextarea.tsx';
+import { entriesFor } from './pendingChanges.ts';
+import { PendingActions } from './PendingActions.tsx';
 
 export interface CommentViewProps {
   threadId: string;
@@ -19,15 +20,19 @@ export interface CommentViewProps {
 
 /** One comment of a thread: author, time, text; its author can edit or delete it. */
 export function CommentView({ threadId, comment, pending }: CommentViewProps) {
-  const { documentId, me, people, permissions } = useComments();
+  const { me, people, permissions, outbox } = useComments();
   const [editing, setEditing] = useState<string | null>(null);
   const { pending: busy, error, run } = useFormSubmit();
+  // A reply still waiting to be sent cannot be edited or deleted yet, only discarded.
   const own = comment.authorId === me.id && permissions.comment && !pending;
+  // Edits and deletions waiting to be sent; the comment already shows them (see withPendingChanges).
+  const waiting = pending ? [] : entriesFor(outbox.entries, threadId, comment.id).filter((e) => e.error === null);
 
   const save = async () => {
     const body = editing?.trim() ?? '';
     if (!body) return;
-    if (await run(() => editComment(documentId, threadId, comment.id, { body, mentions: mentionedIds(body, people) }))) setEditing(null);
+    const edit = { kind: 'edit', threadId, commentId: comment.id, body: { body, mentions: mentionedIds(body, people) } } as const;
+    if (await run(async () => void (await outbox.submit(edit)))) setEditing(null);
   };
 
   return (
@@ -71,12 +76,13 @@ export function CommentView({ threadId, comment, pending }: CommentViewProps) {
           </button>
         </p>
       )}
+      <PendingActions entries={waiting} />
       {own && !comment.deleted && editing === null && (
         <div className="comment-actions comment-actions--quiet">
           <button type="button" className="comment-link" onClick={() => setEditing(comment.body)}>
             Edit
           </button>
-          <button type="button" className="comment-link" disabled={busy} onClick={() => void run(() => deleteComment(documentId, threadId, comment.id))}>
+          <button type="button" className="comment-link" disabled={busy} onClick={() => void run(async () => void (await outbox.submit({ kind: 'delete', threadId, commentId: comment.id })))}>
             Delete
           </button>
         </div>

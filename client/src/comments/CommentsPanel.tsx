@@ -4,7 +4,7 @@ import { TextSelection } from '@tiptap/pm/state';
 import type { Thread } from '@lcs/shared';
 import type { CollabSession } from '../collab/createCollabSession.ts';
 import { commentHighlightsKey } from '../editor/comments/commentHighlights.ts';
-import { bindingOf, encodeAnchor } from '../editor/comments/threadAnchors.ts';
+import { bindingOf, encodeAnchor, encodePoint } from '../editor/comments/threadAnchors.ts';
 import { useSignedIn } from '../hooks/useSession.ts';
 import type { StrategySummary } from '../lib/documentsApi.ts';
 import type { OutboxEntry } from './commentOutbox.ts';
@@ -16,8 +16,12 @@ import { ModeSwitch } from './ModeSwitch.tsx';
 import { NewThreadCard } from './NewThreadCard.tsx';
 import type { ThreadDraft } from './NewThreadCard.tsx';
 import { orderThreads } from './orderThreads.ts';
+import { pointContext } from './pointContext.ts';
+import { OutboxSummary } from './OutboxSummary.tsx';
+import { withPendingChanges } from './pendingChanges.ts';
 import { SectionSuggestions } from './SectionSuggestions.tsx';
 import { SelectionBubble } from './SelectionBubble.tsx';
+import type { DraftKind } from './SelectionBubble.tsx';
 import { ThreadCard } from './ThreadCard.tsx';
 import { matchesFilter, threadFilters } from './threadFilters.ts';
 import type { ThreadFilter } from './threadFilters.ts';
@@ -53,8 +57,10 @@ export function CommentsPanel({ editor, session, access, workshopId, suggesting,
   const documentId = session.documentId;
   const permissions = commentPermissions(access);
   const people = usePeople(workshopId);
-  const outbox = useOutbox(documentId, me.id, session.provider);
-  const { threads, ranges, selectedId } = useCommentsState(editor);
+  const outbox = useOutbox(documentId, me.id, session.provider, editor);
+  const { threads: stored, ranges, selectedId } = useCommentsState(editor);
+  // What this person did offline shows at once; highlights follow the server's threads until it is sent.
+  const threads = useMemo(() => withPendingChanges(stored, outbox.entries, me), [stored, outbox.entries, me]);
   const { seen, markSeen } = useSeenComments(me.id, documentId, threads);
   const [filter, setFilter] = useState<ThreadFilter>('open');
   const [draft, setDraft] = useState<ThreadDraft | null>(null);
@@ -72,7 +78,7 @@ export function CommentsPanel({ editor, session, access, workshopId, suggesting,
     [marginOn, placed, me.id],
   );
   const flowing = marginOn ? shown.filter(({ range }) => range === null) : shown;
-  const { marginRef, layout } = useMarginLayout(editor, anchored, marginOn);
+  const { marginRef, topRef, layout } = useMarginLayout(editor, anchored, marginOn);
   const openCount = placed.filter(({ thread }) => matchesFilter(thread, 'open', me.id)).length;
   const anyUnseen = placed.some(({ thread }) => unseenComments(thread, seen, me.id).length > 0);
   const pendingThreads = outbox.entries.filter((e) => e.kind === 'thread');
@@ -118,12 +124,20 @@ export function CommentsPanel({ editor, session, access, workshopId, suggesting,
     if (selectedThread) markSeen(selectedThread);
   }, [selectedThread, markSeen]);
 
+  // A comment or suggestion on the selected text, or a suggested insertion at the (collapsed) selection.
   const startDraft = useCallback(
-    (kind: ThreadDraft['kind']) => {
+    (kind: DraftKind) => {
       const binding = bindingOf(editor.state);
       const { from, to } = editor.state.selection;
-      if (!binding || from === to) return;
-      setDraft({ kind, anchor: encodeAnchor(binding, from, to), quote: editor.state.doc.textBetween(from, to, '\n').slice(0, maxQuoteLength) });
+      if (!binding || (kind === 'insertion') !== (from === to)) return;
+      const quote = editor.state.doc.textBetween(from, to, '\n').slice(0, maxQuoteLength);
+      // Only an insertion may have no quote (the server refuses anything else without one).
+      if (kind !== 'insertion' && quote === '') return;
+      setDraft(
+        kind === 'insertion'
+          ? { kind: 'suggestion', anchor: encodePoint(binding, from), quote: '', context: pointContext(editor.state.doc, from) }
+          : { kind, anchor: encodeAnchor(binding, from, to), quote },
+      );
       setNotice(null);
       setOpen(true);
       setFilter('open');
@@ -145,37 +159,41 @@ export function CommentsPanel({ editor, session, access, workshopId, suggesting,
         {anyUnseen && <span className="thread-card__unread" aria-hidden="true" />}
       </button>
       <aside id="comments-panel" className={`comments-panel${open ? ' comments-panel--open' : ''}${marginOn ? ' comments-panel--margin' : ''}`} aria-label="Comments" data-testid="comments-panel">
-        <header className="comments-panel__header">
-          <h2 className="comments-panel__title">Comments</h2>
-          <button type="button" className="comments-panel__close" aria-label="Close comments" onClick={() => setOpen(false)}>
-            ×
-          </button>
-        </header>
-        {permissions.chooseMode && <ModeSwitch suggesting={suggesting} onChange={onSuggestingChange} />}
-        {access === 'comment' && <p className="comments-panel__hint muted">Select text to comment on it or to suggest a change.</p>}
-        {access === 'read' && <p className="comments-panel__hint muted">You can read the comments.</p>}
-        {suggesting && permissions.chooseMode && <p className="comments-panel__hint muted">Suggesting: select text and press “Suggest” to propose a change.</p>}
-        {draft && (
-          <NewThreadCard
-            draft={draft}
-            onDone={(outcome) => {
-              setDraft(null);
-              setNotice(outcome === 'queued' ? 'You are offline: the comment is kept on this device and sent when the connection is back.' : null);
-            }}
-          />
-        )}
-        {notice && (
-          <p className="comments-panel__notice" role="status">
-            {notice}
-          </p>
-        )}
-        <div className="comment-filters" role="tablist" aria-label="Show">
-          {threadFilters.map(({ id, label }) => (
-            <button key={id} type="button" role="tab" aria-selected={filter === id} aria-controls="comment-list" className="comment-filters__tab" onClick={() => setFilter(id)}>
-              {label}
+        {/* The title, mode, filters and a new thread stay in view while the page scrolls past the margin (comments.css). */}
+        <div className="comments-panel__top" data-testid="comments-panel-top" ref={topRef}>
+          <header className="comments-panel__header">
+            <h2 className="comments-panel__title">Comments</h2>
+            <button type="button" className="comments-panel__close" aria-label="Close comments" onClick={() => setOpen(false)}>
+              ×
             </button>
-          ))}
+          </header>
+          {permissions.chooseMode && <ModeSwitch suggesting={suggesting} onChange={onSuggestingChange} />}
+          <div className="comment-filters" role="tablist" aria-label="Show">
+            {threadFilters.map(({ id, label }) => (
+              <button key={id} type="button" role="tab" aria-selected={filter === id} aria-controls="comment-list" className="comment-filters__tab" onClick={() => setFilter(id)}>
+                {label}
+              </button>
+            ))}
+          </div>
+          {draft && (
+            <NewThreadCard
+              draft={draft}
+              onDone={(outcome) => {
+                setDraft(null);
+                setNotice(outcome === 'queued' ? 'You are offline: the comment is kept on this device and sent when the connection is back.' : null);
+              }}
+            />
+          )}
+          {notice && (
+            <p className="comments-panel__notice" role="status">
+              {notice}
+            </p>
+          )}
         </div>
+        {access === 'comment' && <p className="comments-panel__hint muted">Select text to comment on it or to suggest a change; click between words to suggest an insertion.</p>}
+        {access === 'read' && <p className="comments-panel__hint muted">You can read the comments.</p>}
+        {suggesting && permissions.chooseMode && <p className="comments-panel__hint muted">Suggesting: select text and press “Suggest” to propose a change, or click between words to suggest an insertion.</p>}
+        <OutboxSummary threads={threads} />
         {filter === 'open' && <SectionSuggestions groups={sectionGroups} />}
         <div id="comment-list" className="comment-list" role="tabpanel" ref={listRef}>
           {filter === 'open' &&

@@ -5,12 +5,17 @@ import { CommentError } from './CommentError.tsx';
 import { useComments } from './commentsContext.ts';
 import { mentionedIds } from './mentions.ts';
 import { MentionTextarea } from './MentionTextarea.tsx';
+import type { PointContext } from './pointContext.ts';
 
-/** A thread being written: the text it is about, captured when "Comment" or "Suggest" was pressed. */
+/**
+ * A thread being written: the text it is about, captured when "Comment" or "Suggest" was pressed;
+ * or, for "Suggest insertion", a point (no quote) and the words around it, to show where it goes.
+ */
 export interface ThreadDraft {
   kind: 'comment' | 'suggestion';
   anchor: EncodedAnchor;
   quote: string;
+  context?: PointContext;
 }
 
 export interface NewThreadCardProps {
@@ -18,11 +23,19 @@ export interface NewThreadCardProps {
   onDone: (outcome: 'sent' | 'queued' | 'cancelled') => void;
 }
 
-/** The form for a new comment, or a suggested replacement with an optional comment. */
+/** What the suggested text does, in words, under its field. */
+function suggestionHint(quote: string, replacement: string): string {
+  if (quote === '') return replacement === '' ? 'Type the text to insert.' : 'Inserted at the marked point when accepted.';
+  if (replacement === '') return 'Empty: suggests deleting the text.';
+  return replacement === quote ? 'Change the text to suggest something.' : 'Replaces the selected text when accepted.';
+}
+
+/** The form for a new comment, or a suggested replacement or insertion with an optional comment. */
 export function NewThreadCard({ draft, onDone }: NewThreadCardProps) {
   const { outbox, people } = useComments();
   const formId = useId();
   const suggesting = draft.kind === 'suggestion';
+  const inserting = suggesting && draft.quote === '';
   const [body, setBody] = useState('');
   const [replacement, setReplacement] = useState(draft.quote);
   const { pending: busy, error, run } = useFormSubmit();
@@ -46,7 +59,7 @@ export function NewThreadCard({ draft, onDone }: NewThreadCardProps) {
     <form
       className="thread-card thread-card--draft"
       data-testid="new-thread"
-      aria-label={suggesting ? 'New suggestion' : 'New comment'}
+      aria-label={inserting ? 'New insertion' : suggesting ? 'New suggestion' : 'New comment'}
       onSubmit={(event) => {
         event.preventDefault();
         void post();
@@ -56,9 +69,16 @@ export function NewThreadCard({ draft, onDone }: NewThreadCardProps) {
       }}
     >
       {draft.quote && <blockquote className="thread-card__quote">{draft.quote}</blockquote>}
+      {inserting && draft.context && (
+        <blockquote className="thread-card__quote thread-card__quote--point" data-testid="insertion-point">
+          {draft.context.before}
+          <span className="thread-card__point" role="img" aria-label="insertion point" />
+          {draft.context.after}
+        </blockquote>
+      )}
       {suggesting && (
         <div className="thread-card__field">
-          <label htmlFor={`${formId}-replacement`}>Suggested text</label>
+          <label htmlFor={`${formId}-replacement`}>{inserting ? 'Text to insert' : 'Suggested text'}</label>
           <input
             id={`${formId}-replacement`}
             className="thread-card__input"
@@ -70,7 +90,7 @@ export function NewThreadCard({ draft, onDone }: NewThreadCardProps) {
             disabled={busy}
           />
           <small id={`${formId}-hint`} className="muted">
-            {replacement === '' ? 'Empty: suggests deleting the text.' : unchanged ? 'Change the text to suggest something.' : 'Replaces the selected text when accepted.'}
+            {suggestionHint(draft.quote, replacement)}
           </small>
         </div>
       )}

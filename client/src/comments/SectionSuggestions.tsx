@@ -15,15 +15,18 @@ export interface SectionSuggestionsProps {
 }
 
 /** Per section with pending suggestions: how many, and accept all or reject all of them. */
-export function SectionSuggestions({ groups }: SectionSuggestionsProps) {
-  const { editor, documentId } = useComments();
+export function SectionSuggestions({ groups: all }: SectionSuggestionsProps) {
+  const { editor, outbox } = useComments();
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
+  // A suggestion whose decision waits in the outbox is not decided a second time.
+  const deciding = new Set(outbox.entries.flatMap((e) => (e.kind === 'decide' && e.error === null ? [e.threadId] : [])));
+  const groups = all.map((g) => ({ ...g, items: g.items.filter((t) => !deciding.has(t.id)) })).filter((g) => g.items.length > 0);
   if (groups.length === 0) return null;
 
   const decide = async (group: SectionGroup<Thread>, decision: 'accepted' | 'rejected') => {
     setBusy(true);
-    setProblems(await decideAll(editor, documentId, group.items, decision));
+    setProblems((await decideAll(editor, outbox, group.items, decision)).problems);
     setBusy(false);
   };
 

@@ -3,7 +3,6 @@ import type { CSSProperties } from 'react';
 import type { Thread, ThreadComment } from '@lcs/shared';
 import { safeColor } from '../editor/comments/threadDecorations.ts';
 import { useFormSubmit } from '../hooks/useFormSubmit.ts';
-import { setThreadResolved } from '../lib/threadsApi.ts';
 import { AuthorAvatar } from './AuthorAvatar.tsx';
 import type { OutboxEntry } from './commentOutbox.ts';
 import { CommentError } from './CommentError.tsx';
@@ -12,7 +11,9 @@ import { CommentView } from './CommentView.tsx';
 import { formatCommentTime } from './formatCommentTime.ts';
 import { mentionedIds } from './mentions.ts';
 import { MentionTextarea } from './MentionTextarea.tsx';
-import { acceptSuggestion, rejectSuggestion } from './suggestionDecisions.ts';
+import { entriesFor } from './pendingChanges.ts';
+import { PendingActions } from './PendingActions.tsx';
+import { acceptRequest } from './suggestionDecisions.ts';
 import { isOpenThread } from './threadFilters.ts';
 
 export interface ThreadCardProps {
@@ -51,17 +52,21 @@ function SuggestionSummary({ thread }: { thread: Thread }) {
 }
 
 function pendingComment(entry: OutboxEntry, me: { id: string; displayName: string; color: string }): ThreadComment {
-  const { body, mentions } = entry.kind === 'reply' ? entry.body : { body: entry.body.body ?? '', mentions: entry.body.mentions ?? [] };
+  const { body, mentions } =
+    entry.kind === 'reply' ? entry.body : entry.kind === 'thread' ? { body: entry.body.body ?? '', mentions: entry.body.mentions ?? [] } : { body: '', mentions: [] };
   return { id: entry.id, authorId: me.id, authorName: me.displayName, authorColor: me.color, body, mentions, createdAt: entry.createdAt, editedAt: null, deleted: false };
 }
 
 /** One thread or suggestion in the margin: its text, comments, replies and what can be done with it. */
 export const ThreadCard = memo(function ThreadCard({ thread, detached, selected, unseen, pendingReplies, onSelect }: ThreadCardProps) {
-  const { editor, documentId, me, people, permissions, outbox } = useComments();
+  const { editor, me, people, permissions, outbox } = useComments();
   const [reply, setReply] = useState('');
   const action = useFormSubmit();
   const replying = useFormSubmit();
   const open = isOpenThread(thread);
+  // Resolves are already shown as done (see withPendingChanges); a waiting decision replaces the buttons.
+  const waiting = entriesFor(outbox.entries, thread.id).filter((e) => e.error === null);
+  const deciding = waiting.some((e) => e.kind === 'decide');
   const pendingSuggestion = thread.suggestion?.status === 'pending';
   const status = thread.resolved ? 'resolved' : (thread.suggestion && thread.suggestion.status !== 'pending' ? thread.suggestion.status : 'open');
   const label = `${thread.suggestion ? 'Suggestion' : 'Comment'} by ${thread.authorName}${thread.quote ? ` on “${thread.quote.slice(0, 60)}”` : ''}`;
@@ -149,26 +154,37 @@ export const ThreadCard = memo(function ThreadCard({ thread, detached, selected,
         </form>
       )}
       {/* A pending suggestion is settled by a decision; once decided it can be resolved like a thread. */}
-      {(permissions.decide && pendingSuggestion) || (permissions.resolve && !pendingSuggestion) ? (
+      <PendingActions entries={waiting} />
+      {(permissions.decide && pendingSuggestion && !deciding) || (permissions.resolve && !pendingSuggestion) ? (
         <div className="comment-actions thread-card__actions">
-          {permissions.decide && pendingSuggestion && (
+          {permissions.decide && pendingSuggestion && !deciding && (
             <>
               <button
                 type="button"
                 className="comment-button comment-button--accept"
                 disabled={action.pending || detached}
                 title={detached ? 'The text was deleted: this suggestion can only be rejected' : undefined}
-                onClick={() => void action.run(() => acceptSuggestion(editor, documentId, thread))}
+                onClick={() => void action.run(async () => void (await outbox.submit(acceptRequest(editor, thread))))}
               >
                 Accept
               </button>
-              <button type="button" className="comment-button" disabled={action.pending} onClick={() => void action.run(() => rejectSuggestion(documentId, thread))}>
+              <button
+                type="button"
+                className="comment-button"
+                disabled={action.pending}
+                onClick={() => void action.run(async () => void (await outbox.submit({ kind: 'decide', threadId: thread.id, decision: 'rejected' })))}
+              >
                 Reject
               </button>
             </>
           )}
           {permissions.resolve && !pendingSuggestion && (
-            <button type="button" className="comment-button" disabled={action.pending} onClick={() => void action.run(() => setThreadResolved(documentId, thread.id, !thread.resolved))}>
+            <button
+              type="button"
+              className="comment-button"
+              disabled={action.pending}
+              onClick={() => void action.run(async () => void (await outbox.submit({ kind: 'resolve', threadId: thread.id, resolved: !thread.resolved })))}
+            >
               {thread.resolved ? 'Reopen' : 'Resolve'}
             </button>
           )}

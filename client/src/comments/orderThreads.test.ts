@@ -19,6 +19,13 @@ describe('ordering threads', () => {
     expect(ordered.map((p) => p.range)).toEqual([{ from: 3, to: 9 }, { from: 40, to: 45 }, null, null]);
   });
 
+  it('places a suggested insertion at its point, where a comment on an empty range is detached', () => {
+    const insertion = buildThread({ id: 'insertion', quote: '', suggestion: { replacement: ' too', status: 'pending', decidedBy: null, decidedAt: null } });
+    const collapsed = buildThread({ id: 'collapsed' });
+    const ordered = orderThreads([collapsed, insertion], new Map([['insertion', { from: 12, to: 12 }], ['collapsed', { from: 12, to: 12 }]]));
+    expect(ordered.map((p) => [p.thread.id, p.range])).toEqual([['insertion', { from: 12, to: 12 }], ['collapsed', null]]);
+  });
+
   it('treats a thread it has no range for yet as detached', () => {
     expect(orderThreads([buildThread({ id: 'x' })], new Map())).toEqual([{ thread: expect.objectContaining({ id: 'x' }), range: null }]);
   });

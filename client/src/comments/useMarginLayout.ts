@@ -39,14 +39,25 @@ function sameLayout(a: MarginLayout, b: MarginLayout): boolean {
   return true;
 }
 
+/** The CSS variable, set on the top's parent, that holds the sticky top's height (for scroll-margin-top). */
+const topHeightVariable = '--comments-top-height';
+
 /**
  * Cards level with their text: each card of `items` (threads with a range, in document order) is
  * placed at the top of its highlight, pushed down below the card above when they would overlap.
- * Measured again when the document changes, the window is resized, or a card changes height.
- * The cards are the children of the margin element, each with `data-margin-slot` set to its thread id.
+ * Measured again after the panel renders and when the document changes, the window is resized, a
+ * card changes height, or the panel's top changes height (it sits above the margin, so the margin
+ * moves: a new thread's form opens there). The cards are the children of the margin element, each
+ * with `data-margin-slot` set to its thread id. The top stays in view as the page scrolls (sticky);
+ * its height is published as `--comments-top-height` so that a card scrolled into view lands below it.
  */
-export function useMarginLayout(editor: Editor, items: readonly PlacedThread[], enabled: boolean): { marginRef: RefObject<HTMLDivElement | null>; layout: MarginLayout } {
+export function useMarginLayout(
+  editor: Editor,
+  items: readonly PlacedThread[],
+  enabled: boolean,
+): { marginRef: RefObject<HTMLDivElement | null>; topRef: RefObject<HTMLDivElement | null>; layout: MarginLayout } {
   const marginRef = useRef<HTMLDivElement>(null);
+  const topRef = useRef<HTMLDivElement>(null);
   const [layout, setLayout] = useState<MarginLayout>(emptyLayout);
 
   const measure = useCallback(() => {
@@ -71,8 +82,9 @@ export function useMarginLayout(editor: Editor, items: readonly PlacedThread[], 
     setLayout((previous) => (sameLayout(previous, next) ? previous : next));
   }, [editor, items, enabled]);
 
-  // Before paint, whenever the cards change.
-  useLayoutEffect(measure, [measure]);
+  // Before paint, after every render of the panel: what it renders above the margin (the top, waiting
+  // threads) moves the margin. Cheap, and a layout that did not change sets no state.
+  useLayoutEffect(measure);
 
   useEffect(() => {
     if (!enabled || editor.isDestroyed) return;
@@ -87,13 +99,23 @@ export function useMarginLayout(editor: Editor, items: readonly PlacedThread[], 
     resized.observe(editor.view.dom);
     const margin = marginRef.current;
     if (margin) for (const child of margin.children) resized.observe(child);
+    const top = topRef.current;
+    const publishTop = top
+      ? new ResizeObserver(() => {
+          top.parentElement?.style.setProperty(topHeightVariable, `${top.offsetHeight}px`);
+          schedule();
+        })
+      : null;
+    if (top) publishTop?.observe(top);
     return () => {
       cancelAnimationFrame(frame);
       editor.off('update', schedule);
       window.removeEventListener('resize', schedule);
       resized.disconnect();
+      publishTop?.disconnect();
+      top?.parentElement?.style.removeProperty(topHeightVariable);
     };
   }, [editor, measure, enabled]);
 
-  return { marginRef, layout };
+  return { marginRef, topRef, layout };
 }

@@ -1,16 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Editor } from '@tiptap/core';
 import type { WebsocketProvider } from 'y-websocket';
-import { ApiError, errorMessage, NetworkError } from '../lib/apiClient.ts';
-import { addComment, createThread } from '../lib/threadsApi.ts';
-import { outboxKey, readOutbox, replayOutbox, writeOutbox } from './commentOutbox.ts';
-import type { OutboxEntry, OutboxRequest, SendFailure } from './commentOutbox.ts';
+import { readThreads } from '@lcs/shared';
+import { addComment, createThread, decideSuggestion, deleteComment, editComment, setThreadResolved } from '../lib/threadsApi.ts';
+import { outboxKey, readOutbox, replayOutbox, waitingEntries, writeOutbox } from './commentOutbox.ts';
+import type { OutboxEntry, OutboxRequest } from './commentOutbox.ts';
 import { browserStore } from '../lib/keyValueStore.ts';
-
-/** Offline, or the server is in trouble: worth sending again later. Anything else was refused. */
-export function classifySendError(error: unknown): SendFailure {
-  if (error instanceof NetworkError || (error instanceof ApiError && error.status >= 500)) return { retry: true };
-  return { retry: false, message: errorMessage(error) };
-}
+import { CannotApplyError, classifySendError } from './sendErrors.ts';
+import { sendAccept } from './suggestionDecisions.ts';
 
 /** How often waiting comments are tried again while the document is connected (ms). */
 const retryMs = 15_000;
@@ -20,22 +17,23 @@ function newLocalId(): string {
 }
 
 export interface Outbox {
-  /** Comments waiting to be sent (or refused), in the order they were written. */
+  /** Comment actions waiting to be sent (or refused), in the order they were taken. */
   entries: readonly OutboxEntry[];
   /**
-   * Sends a new thread or reply now, or queues it when the server cannot be reached (or earlier
-   * comments are still waiting, so it cannot overtake them). Rejects when the server refuses it.
+   * Sends a comment action now, or queues it when the server cannot be reached (or earlier ones are
+   * still waiting, so it cannot overtake them). Rejects when it is refused.
    */
   submit(request: OutboxRequest): Promise<'sent' | 'queued'>;
-  /** Forgets a waiting or refused comment. */
+  /** Forgets a waiting or refused action. */
   discard(id: string): void;
 }
 
 /**
- * Comments written while offline wait in localStorage (per person and document) and are sent in
- * order once the document's connection is back and in sync.
+ * Comment actions taken while offline wait in localStorage (per person and document) and are sent
+ * in order once the document's connection is back and in sync. `editor` applies accepted
+ * suggestions: an accept is a decision by the server followed by an edit of the text here.
  */
-export function useOutbox(documentId: string, personId: string, provider: WebsocketProvider): Outbox {
+export function useOutbox(documentId: string, personId: string, provider: WebsocketProvider, editor: Editor): Outbox {
   const key = outboxKey(personId, documentId);
   const [entries, setEntries] = useState<readonly OutboxEntry[]>(() => readOutbox(browserStore(), key));
   // One replay at a time; a request meanwhile runs another one right after.
@@ -50,12 +48,30 @@ export function useOutbox(documentId: string, personId: string, provider: Websoc
     [key],
   );
 
+  // The entry's id makes each request safe to send twice (see OutboxEntry.id).
   const send = useCallback(
-    async (request: OutboxRequest) => {
-      if (request.kind === 'thread') await createThread(documentId, request.body);
-      else await addComment(documentId, request.threadId, request.body);
+    async (entry: OutboxEntry) => {
+      switch (entry.kind) {
+        case 'thread':
+          return void (await createThread(documentId, { ...entry.body, id: entry.id }));
+        case 'reply':
+          return addComment(documentId, entry.threadId, { ...entry.body, id: entry.id });
+        case 'edit':
+          return editComment(documentId, entry.threadId, entry.commentId, entry.body);
+        case 'delete':
+          return deleteComment(documentId, entry.threadId, entry.commentId);
+        case 'resolve':
+          return setThreadResolved(documentId, entry.threadId, entry.resolved);
+        case 'decide': {
+          if (entry.decision === 'rejected') return decideSuggestion(documentId, entry.threadId, 'rejected', entry.id);
+          // The thread as this device has it now: in sync with the server whenever this runs.
+          const thread = readThreads(provider.doc).find((t) => t.id === entry.threadId);
+          if (!thread) throw new CannotApplyError('This suggestion no longer exists.');
+          return sendAccept(editor, documentId, thread, entry.id, entry.text);
+        }
+      }
     },
-    [documentId],
+    [documentId, provider, editor],
   );
 
   const replay = useCallback(async () => {
@@ -99,7 +115,7 @@ export function useOutbox(documentId: string, personId: string, provider: Websoc
     };
   }, [provider, replay]);
 
-  const waiting = entries.some((e) => e.error === null);
+  const waiting = waitingEntries(entries).length > 0;
   useEffect(() => {
     if (!waiting) return;
     const timer = setInterval(() => {
@@ -110,14 +126,16 @@ export function useOutbox(documentId: string, personId: string, provider: Websoc
 
   const submit = useCallback(
     async (request: OutboxRequest): Promise<'sent' | 'queued'> => {
+      // One id whether it goes now or later, so a request whose answer was lost is not applied twice.
+      const entry: OutboxEntry = { ...request, id: newLocalId(), createdAt: new Date().toISOString(), error: null };
       const enqueue = () => {
-        save([...readOutbox(browserStore(), key), { ...request, id: newLocalId(), createdAt: new Date().toISOString(), error: null }]);
+        save([...readOutbox(browserStore(), key), entry]);
         if (provider.synced) void replay();
         return 'queued' as const;
       };
-      if (readOutbox(browserStore(), key).some((e) => e.error === null)) return enqueue();
+      if (waitingEntries(readOutbox(browserStore(), key)).length > 0) return enqueue();
       try {
-        await send(request);
+        await send(entry);
         return 'sent';
       } catch (error) {
         if (classifySendError(error).retry) return enqueue();

@@ -17,8 +17,8 @@ export async function createThread(documentId: string, body: CreateThreadBody): 
   return readField(await requestJson(threadsPath(documentId), { method: 'POST', json: body }), 'thread', isRecordWithId<Thread>);
 }
 
-/** `POST …/threads/:threadId/comments`: a reply. */
-export async function addComment(documentId: string, threadId: string, body: CommentBody): Promise<void> {
+/** `POST …/threads/:threadId/comments`: a reply; with an `id`, sending it again adds nothing. */
+export async function addComment(documentId: string, threadId: string, body: CommentBody & { id?: string }): Promise<void> {
   await requestJson(`${threadPath(documentId, threadId)}/comments`, { method: 'POST', json: body });
 }
 
@@ -37,7 +37,10 @@ export async function setThreadResolved(documentId: string, threadId: string, re
   await requestJson(`${threadPath(documentId, threadId)}/resolve`, { method: 'POST', json: { resolved } });
 }
 
-/** `POST …/threads/:threadId/decision`: members and facilitators; 409 when already decided. */
-export async function decideSuggestion(documentId: string, threadId: string, decision: 'accepted' | 'rejected'): Promise<void> {
-  await requestJson(`${threadPath(documentId, threadId)}/decision`, { method: 'POST', json: { decision } });
+/**
+ * `POST …/threads/:threadId/decision`: members and facilitators; 409 when already decided, except
+ * when this same decision is sent again with the same `requestId`.
+ */
+export async function decideSuggestion(documentId: string, threadId: string, decision: 'accepted' | 'rejected', requestId?: string): Promise<void> {
+  await requestJson(`${threadPath(documentId, threadId)}/decision`, { method: 'POST', json: { decision, requestId } });
 }

@@ -50,7 +50,8 @@ export function threadsRouter(storage: Storage, registry: DocumentRegistry): Rou
     const body = parse(createThreadBodySchema, req.body);
     assertAnchor(body.anchor.start, 'anchor.start');
     assertAnchor(body.anchor.end, 'anchor.end');
-    const threadId = newId();
+    // The same id sent again answers with the thread it made the first time.
+    const threadId = body.id ?? newId();
     const thread = await registry.withDocument(id, async (doc) => {
       await doc.applyServerChange((ydoc) => createThread(ydoc, { ...body, id: threadId, commentId: newId() }, author, now()));
       return readThreads(doc.ydoc).find((t) => t.id === threadId);
@@ -61,7 +62,7 @@ export function threadsRouter(storage: Storage, registry: DocumentRegistry): Rou
   router.post('/:threadId/comments', async (req, res) => {
     const { id, author } = await authorize(req, 'comment');
     const body = parse(addCommentBodySchema, req.body);
-    const commentId = newId();
+    const commentId = body.id ?? newId();
     await registry.withDocument(id, (doc) => doc.applyServerChange((ydoc) => addComment(ydoc, String(req.params.threadId), { ...body, id: commentId }, author, now())));
     res.status(201).json({ commentId });
   });
@@ -88,8 +89,8 @@ export function threadsRouter(storage: Storage, registry: DocumentRegistry): Rou
 
   router.post('/:threadId/decision', async (req, res) => {
     const { id, author } = await authorize(req, 'edit');
-    const { decision } = parse(decideSuggestionBodySchema, req.body);
-    await registry.withDocument(id, (doc) => doc.applyServerChange((ydoc) => decideSuggestion(ydoc, String(req.params.threadId), decision, author.id, now())));
+    const { decision, requestId } = parse(decideSuggestionBodySchema, req.body);
+    await registry.withDocument(id, (doc) => doc.applyServerChange((ydoc) => decideSuggestion(ydoc, String(req.params.threadId), decision, author.id, now(), requestId)));
     res.status(204).end();
   });
 

@@ -6,7 +6,7 @@ import type { DecorationSet } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { readThreads, THREADS_ROOT } from '@lcs/shared';
 import type { Thread } from '@lcs/shared';
-import { bindingOf, resolveAnchor } from './threadAnchors.ts';
+import { bindingOf, resolveThreadAnchor } from './threadAnchors.ts';
 import type { AnchorBinding, AnchorRange } from './threadAnchors.ts';
 import { threadDecorations } from './threadDecorations.ts';
 
@@ -14,7 +14,7 @@ import { threadDecorations } from './threadDecorations.ts';
 export interface CommentHighlightsState {
   /** Every thread of the document, oldest first, as last read from the Y.Doc. */
   threads: readonly Thread[];
-  /** Where each thread's anchor lies now (null: an end is gone). */
+  /** Where each thread's anchor lies now (null: an end is gone; a suggested insertion: an empty range). */
   ranges: ReadonlyMap<string, AnchorRange | null>;
   /** The thread whose text and card are emphasised. */
   selectedId: string | null;
@@ -39,7 +39,7 @@ const settleMs = 400;
 
 function resolveAll(binding: AnchorBinding | null, threads: readonly Thread[], doc: ProseMirrorNode): Map<string, AnchorRange | null> {
   const ranges = new Map<string, AnchorRange | null>();
-  for (const thread of threads) ranges.set(thread.id, binding ? resolveAnchor(binding, thread.anchor, doc.content.size) : null);
+  for (const thread of threads) ranges.set(thread.id, binding ? resolveThreadAnchor(binding, thread, doc.content.size) : null);
   return ranges;
 }
 

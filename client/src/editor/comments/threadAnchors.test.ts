@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { initProseMirrorDoc, prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { buildParagraph, DOCUMENT_FIELD, editorSchema } from '@lcs/shared';
-import { encodeAnchor, isDetached, resolveAnchor } from './threadAnchors.ts';
+import { encodeAnchor, encodePoint, isDetached, resolveAnchor, resolvePoint } from './threadAnchors.ts';
 import type { AnchorBinding, EncodedAnchor } from './threadAnchors.ts';
 
 const schema = editorSchema();
@@ -34,7 +34,25 @@ function anchorText(ydoc: Y.Doc, start: number, end: number): EncodedAnchor {
 function anchoredText(ydoc: Y.Doc, anchor: EncodedAnchor, quote = 'x'): string | null {
   const { doc, binding } = bind(ydoc);
   const range = resolveAnchor(binding, anchor, doc.content.size);
-  return isDetached({ quote }, range) ? null : doc.textBetween(range!.from, range!.to);
+  return isDetached({ quote, suggestion: null }, range) ? null : doc.textBetween(range!.from, range!.to);
+}
+
+const insertion = { replacement: 'x', status: 'pending', decidedBy: null, decidedAt: null } as const;
+
+/** Anchors the point before the character at string index `at` of the paragraph. */
+function anchorPoint(ydoc: Y.Doc, at: number): EncodedAnchor {
+  return encodePoint(bind(ydoc).binding, at + 1);
+}
+
+/** The paragraph with `|` where the point is now, or null when it is detached. */
+function showPoint(ydoc: Y.Doc, anchor: EncodedAnchor): string | null {
+  const { doc, binding } = bind(ydoc);
+  const range = resolvePoint(binding, anchor, doc.content.size);
+  if (range === null) return null;
+  expect(range.to, 'a point is an empty range').toBe(range.from);
+  const text = textOf(ydoc).toString();
+  const at = range.from - 1;
+  return `${text.slice(0, at)}|${text.slice(at)}`;
 }
 
 const sync = (a: Y.Doc, b: Y.Doc) => {
@@ -103,7 +121,9 @@ describe('thread anchors', () => {
     const { doc, binding } = bind(ydoc);
     const range = resolveAnchor(binding, anchor, doc.content.size);
     expect(range).toEqual({ from: 9, to: 9 });
-    expect(isDetached({ quote: '' }, range)).toBe(false);
+    expect(isDetached({ quote: '', suggestion: insertion }, range)).toBe(false);
+    // A comment on an empty range has lost its text.
+    expect(isDetached({ quote: '', suggestion: null }, range)).toBe(true);
   });
 
   it('agree between two clients after concurrent edits around and inside the range', () => {
@@ -147,6 +167,138 @@ describe('thread anchors', () => {
       // Every surviving quoted letter is in the range, and nothing from outside it ever is.
       expect(inRange.replace(/[^A-Z]/g, ''), `seed ${seed}`).toBe(body.replace(/[^A-Z]/g, ''));
       expect(inRange, `seed ${seed}`).not.toMatch(/[ab]/);
+    }
+  });
+});
+
+describe('point anchors (suggested insertions)', () => {
+  it('resolve to the point they were made at, with both ends in the same place', () => {
+    const ydoc = buildYDoc('Hello world');
+    expect(showPoint(ydoc, anchorPoint(ydoc, 5))).toBe('Hello| world');
+  });
+
+  it('follow the text through insertions before and after the point', () => {
+    const ydoc = buildYDoc('Hello world');
+    const anchor = anchorPoint(ydoc, 5);
+    textOf(ydoc).insert(0, 'Oh, ');
+    textOf(ydoc).insert(textOf(ydoc).length, '!');
+    textOf(ydoc).insert(9, ' big');
+    expect(showPoint(ydoc, anchor)).toBe('Oh, Hello| big world!');
+  });
+
+  it('stay before text typed right at the point', () => {
+    const ydoc = buildYDoc('Hello world');
+    const anchor = anchorPoint(ydoc, 5);
+    textOf(ydoc).insert(5, ', dear');
+    expect(showPoint(ydoc, anchor)).toBe('Hello|, dear world');
+  });
+
+  it('survive the deletion of the text on one side of the point', () => {
+    const left = buildYDoc('Hello brave world');
+    const afterBrave = anchorPoint(left, 11);
+    textOf(left).delete(6, 5); // "brave"
+    expect(showPoint(left, afterBrave)).toBe('Hello | world');
+
+    const right = buildYDoc('Hello brave world');
+    const beforeWorld = anchorPoint(right, 12);
+    textOf(right).delete(12, 5); // "world"
+    expect(showPoint(right, beforeWorld)).toBe('Hello brave |');
+  });
+
+  it('become detached when the text around the point is deleted', () => {
+    const ydoc = buildYDoc('Hello brave world');
+    const anchor = anchorPoint(ydoc, 11);
+    textOf(ydoc).delete(8, 6); // "ave wo"
+    expect(showPoint(ydoc, anchor)).toBeNull();
+    textOf(ydoc).insert(8, 'ave wo');
+    // Retyping the same letters makes new text: the point does not come back.
+    expect(showPoint(ydoc, anchor)).toBeNull();
+  });
+
+  it('come back when the deletion around the point is undone', () => {
+    const ydoc = buildYDoc('Hello brave world');
+    const anchor = anchorPoint(ydoc, 11);
+    const undo = new Y.UndoManager(ydoc.getXmlFragment(DOCUMENT_FIELD));
+    textOf(ydoc).delete(8, 6);
+    expect(showPoint(ydoc, anchor)).toBeNull();
+    undo.undo();
+    expect(showPoint(ydoc, anchor)).toBe('Hello brave| world');
+  });
+
+  it('at the start or end of a paragraph, last as long as that paragraph', () => {
+    const ydoc = buildYDoc('Hello world');
+    const start = anchorPoint(ydoc, 0);
+    const end = anchorPoint(ydoc, 11);
+    textOf(ydoc).insert(0, 'Oh ');
+    textOf(ydoc).insert(textOf(ydoc).length, '!');
+    expect(showPoint(ydoc, start)).toBe('|Oh Hello world!');
+    expect(showPoint(ydoc, end)).toBe('Oh Hello world|!');
+    textOf(ydoc).delete(0, textOf(ydoc).length);
+    expect(showPoint(ydoc, start)).toBe('|');
+    expect(showPoint(ydoc, end)).toBe('|');
+    ydoc.getXmlFragment(DOCUMENT_FIELD).delete(0, 1);
+    ydoc.getXmlFragment(DOCUMENT_FIELD).insert(0, [new Y.XmlElement('paragraph')]);
+    const { doc, binding } = bind(ydoc);
+    expect(resolvePoint(binding, start, doc.content.size)).toBeNull();
+    expect(resolvePoint(binding, end, doc.content.size)).toBeNull();
+  });
+
+  it('agree between two clients after concurrent edits at, before and after the point', () => {
+    const a = buildYDoc('Hello world');
+    const b = new Y.Doc();
+    sync(a, b);
+    const anchor = anchorPoint(a, 5);
+    textOf(a).insert(5, ' there');
+    textOf(b).insert(5, ',');
+    textOf(b).insert(0, '>');
+    textOf(a).insert(textOf(a).length, '!');
+    sync(a, b);
+    const seen = showPoint(a, anchor);
+    expect(seen).toBe(showPoint(b, anchor));
+    expect(seen!.replace(/ there|,/g, '')).toBe('>Hello| world!');
+    expect(seen!.indexOf('|')).toBe(6);
+  });
+
+  it('become detached on every client when two people delete the two sides at once', () => {
+    const a = buildYDoc('Hello brave world');
+    const b = new Y.Doc();
+    sync(a, b);
+    const anchor = anchorPoint(a, 11);
+    textOf(a).delete(6, 5); // "brave", on the left
+    textOf(b).delete(11, 6); // " world", on the right
+    expect(showPoint(a, anchor)).toBe('Hello | world');
+    expect(showPoint(b, anchor)).toBe('Hello brave|');
+    sync(a, b);
+    expect(showPoint(a, anchor)).toBeNull();
+    expect(showPoint(b, anchor)).toBeNull();
+  });
+
+  it('converge on every client through random concurrent edits and deliveries (seeded)', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const random = mulberry32(seed);
+      const pick = (n: number) => Math.floor(random() * n);
+      const clients = [buildYDoc('aaaaaXbbbbb')];
+      for (let i = 1; i < 3; i++) {
+        clients.push(new Y.Doc());
+        sync(clients[0]!, clients[i]!);
+      }
+      const anchor = anchorPoint(clients[0]!, 5);
+      for (let step = 0; step < 60; step++) {
+        const client = clients[pick(clients.length)]!;
+        const text = textOf(client);
+        if (random() < 0.6 || text.length < 2) text.insert(pick(text.length + 1), String(pick(10)));
+        else {
+          const at = pick(text.length);
+          text.delete(at, Math.min(1 + pick(2), text.length - at));
+        }
+        if (random() < 0.3) sync(client, clients[pick(clients.length)]!);
+      }
+      for (const a of clients) for (const b of clients) sync(a, b);
+      const seen = clients.map((c) => showPoint(c, anchor));
+      expect(new Set(seen).size, `seed ${seed}`).toBe(1);
+      // While attached, the point never leaves the gap between the letters it was made between.
+      const point = seen[0];
+      if (point) expect(point.replace(/[0-9]/g, ''), `seed ${seed}`).toMatch(/^a*\|X?b*$/);
     }
   });
 });
