@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import type { CSSProperties } from 'react';
 import type { Thread, ThreadComment } from '@lcs/shared';
+import { isPointThread } from '../editor/comments/threadAnchors.ts';
 import { safeColor } from '../editor/comments/threadDecorations.ts';
 import { useFormSubmit } from '../hooks/useFormSubmit.ts';
 import { AuthorAvatar } from './AuthorAvatar.tsx';
@@ -116,7 +117,7 @@ export const ThreadCard = memo(function ThreadCard({ thread, detached, selected,
       </header>
       {detached && thread.suggestion?.status !== 'accepted' && (
         <p className="thread-card__detached" data-testid="detached-notice">
-          Detached — the text was deleted
+          {isPointThread(thread) ? 'Detached — the text around this point was deleted' : 'Detached — the text was deleted'}
         </p>
       )}
       {thread.suggestion ? (
@@ -163,7 +164,7 @@ export const ThreadCard = memo(function ThreadCard({ thread, detached, selected,
                 type="button"
                 className="comment-button comment-button--accept"
                 disabled={action.pending || detached}
-                title={detached ? 'The text was deleted: this suggestion can only be rejected' : undefined}
+                title={detached ? `The text ${isPointThread(thread) ? 'around this point ' : ''}was deleted: this suggestion can only be rejected` : undefined}
                 onClick={() => void action.run(async () => void (await outbox.submit(acceptRequest(editor, thread))))}
               >
                 Accept

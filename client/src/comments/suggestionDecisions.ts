@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import type { Thread } from '@lcs/shared';
 import { suggestionTransaction, wouldApply } from '../editor/comments/applySuggestion.ts';
-import { bindingOf, isDetached, resolveThreadAnchor } from '../editor/comments/threadAnchors.ts';
+import { bindingOf, isDetached, isPointThread, resolveThreadAnchor } from '../editor/comments/threadAnchors.ts';
 import type { AnchorRange } from '../editor/comments/threadAnchors.ts';
 import { decideSuggestion } from '../lib/threadsApi.ts';
 import type { OutboxRequest } from './commentOutbox.ts';
@@ -17,7 +17,10 @@ function currentRange(editor: Editor, thread: Thread): AnchorRange | null {
 /** The range an accept would replace now, and its text; throws when it cannot be applied. */
 function acceptableRange(editor: Editor, thread: Thread): { range: AnchorRange; text: string } {
   const range = currentRange(editor, thread);
-  if (!range) throw new CannotApplyError('The text this suggestion was about was deleted, so it cannot be applied. Reject it instead.');
+  if (!range) {
+    const what = isPointThread(thread) ? 'The text around the place this insertion was proposed' : 'The text this suggestion was about';
+    throw new CannotApplyError(`${what} was deleted, so it cannot be applied. Reject it instead.`);
+  }
   if (!wouldApply(editor.state, suggestionTransaction(editor.state, range, thread.suggestion?.replacement ?? ''))) {
     throw new CannotApplyError('This change would break the strategy’s sections, so it cannot be applied.');
   }

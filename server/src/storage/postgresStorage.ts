@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import pg from 'pg';
 import type { Directory } from '../directory/directory.ts';
 import { PostgresDirectory } from '../directory/postgresDirectory.ts';
 import type { DocumentRow } from './documentRows.ts';
@@ -19,13 +19,12 @@ import type { CompactionResult, DocumentRecord, NewDocument, Storage, StoredStat
 export class PostgresStorage implements Storage {
   readonly kind = 'postgres';
   readonly directory: Directory;
-  readonly #appends = new GroupCommit<{ id: string; update: Uint8Array }>(async (items) => {
-    await this.pool.query({
-      name: 'append-updates',
-      text: 'INSERT INTO updates (doc_id, data) SELECT doc_id, data FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t(doc_id, data, n) ORDER BY n',
-      values: [items.map((i) => i.id), items.map((i) => Buffer.from(i.update.buffer, i.update.byteOffset, i.update.byteLength))],
-    });
-  });
+  readonly #appends = new GroupCommit<{ id: string; update: Uint8Array }>((items) => this.#insertUpdates(items));
+  /**
+   * Appends have a connection of their own, kept between groups: group commit sends one statement
+   * at a time, so checking a connection out of the pool for each would only add work.
+   */
+  #appendClient: Promise<pg.PoolClient> | null = null;
 
   private constructor(private readonly pool: pg.Pool) {
     this.directory = new PostgresDirectory(pool);
@@ -77,6 +76,54 @@ export class PostgresStorage implements Storage {
     return this.#appends.add({ id, update });
   }
 
+  async #connectForAppends(): Promise<pg.PoolClient> {
+    const client = await this.pool.connect();
+    // A checked-out client has no listener of the pool's: without this, a connection the server cuts
+    // (restart, pg_terminate_backend) would be an unhandled 'error' and end the process.
+    client.on('error', () => brokenClients.add(client));
+    return client;
+  }
+
+  /** The connection for appends, replaced if it broke since the last group. */
+  async #appendConnection(): Promise<pg.PoolClient> {
+    try {
+      const client = await (this.#appendClient ??= this.#connectForAppends());
+      if (!brokenClients.has(client)) return client;
+      this.#dropAppendClient(client, new Error('connection lost'));
+      return await (this.#appendClient = this.#connectForAppends());
+    } catch (err) {
+      this.#appendClient = null;
+      throw err;
+    }
+  }
+
+  #dropAppendClient(client: pg.PoolClient, err: Error): void {
+    this.#appendClient = null;
+    client.release(err);
+  }
+
+  async #insertUpdates(items: { id: string; update: Uint8Array }[]): Promise<void> {
+    const client = await this.#appendConnection();
+    try {
+      const bytes = (update: Uint8Array) => Buffer.from(update.buffer, update.byteOffset, update.byteLength);
+      // One row: the update goes as a binary parameter. Several: one statement (arrays travel as
+      // text, so bytea is hex-encoded, which only pays off when it saves round trips).
+      await client.query(
+        items.length === 1
+          ? { name: 'append-update', text: 'INSERT INTO updates (doc_id, data) VALUES ($1, $2)', values: [items[0]!.id, bytes(items[0]!.update)] }
+          : {
+              name: 'append-updates',
+              text: 'INSERT INTO updates (doc_id, data) SELECT doc_id, data FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t(doc_id, data, n) ORDER BY n',
+              values: [items.map((i) => i.id), items.map((i) => bytes(i.update))],
+            },
+      );
+    } catch (err) {
+      // A statement error (a missing document, say) leaves the connection usable; any other drops it.
+      if (!(err instanceof pg.DatabaseError)) this.#dropAppendClient(client, err as Error);
+      throw err;
+    }
+  }
+
   async compact(id: string): Promise<CompactionResult> {
     return inTransaction(this.pool, async (client) => {
       const lock = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok', [`compact:${id}`]);
@@ -105,6 +152,12 @@ export class PostgresStorage implements Storage {
 
   async close(): Promise<void> {
     await this.#appends.settled();
+    const appendClient = this.#appendClient;
+    this.#appendClient = null;
+    if (appendClient) await appendClient.then((c) => c.release(), () => undefined);
     await this.pool.end();
   }
 }
+
+/** Clients whose connection reported an error; they are not used again. */
+const brokenClients = new WeakSet<pg.PoolClient>();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import * as Y from 'yjs';
 import { createTestDatabase } from '../../test/postgres.ts';
 import { MemoryStorage } from './memoryStorage.ts';
@@ -165,5 +166,34 @@ describe.each(backends)('$name storage', ({ name, make }) => {
     ctx.storage = await ctx.reopen!();
     expect((await ctx.storage.getDocument('d'))?.title).toBe('Durable');
     expect(textOf(await ctx.storage.loadState('d'))).toBe(text);
+  });
+});
+
+/** Only PostgreSQL has connections a server can cut. */
+describe('PostgreSQL storage when the server cuts its connections', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  const closing: (() => Promise<void>)[] = [];
+  beforeEach(async () => {
+    db = await createTestDatabase();
+  });
+  afterEach(async () => {
+    for (const close of closing.splice(0)) await close();
+    await db.drop();
+  });
+
+  it('appends carry on after the server cuts every connection, and the process survives', async () => {
+    const storage = await PostgresStorage.open(db.url);
+    closing.push(() => storage.close());
+    await storage.createDocument({ id: 'd', title: 'D' });
+    const { updates, text } = buildEdits(3);
+    await storage.appendUpdate('d', updates[0]!);
+    const admin = new pg.Client({ connectionString: db.url });
+    await admin.connect();
+    const cut = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    await admin.end();
+    expect(cut.rowCount).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 200));
+    for (const u of updates.slice(1)) await storage.appendUpdate('d', u);
+    expect(textOf(await storage.loadState('d'))).toBe(text);
   });
 });
