@@ -11,7 +11,7 @@ export async function openStorage(config: Pick<Config, 'STORAGE' | 'DATA_DIR' | 
     case 'memory':
       return new MemoryStorage();
     case 'sqlite':
-      return SqliteStorage.inDirectory(config.DATA_DIR);
+      return SqliteStorage.inDirectory(config.DATA_DIR, logger?.child({ category: 'storage' }));
     case 'postgres':
       return PostgresStorage.open(config.DATABASE_URL!, (err) => logger?.warn({ err, category: 'storage' }, 'an idle PostgreSQL connection was closed by the server; it will be replaced'));
   }

@@ -16,23 +16,47 @@ interface Pending<T> {
  * meanwhile, say) fails only its own caller; when storage itself is down, each fails in turn.
  * `write` must be all-or-nothing for the items it is given.
  */
+export interface GroupCommitOptions {
+  /** When the first append of a group is taken, how long to wait for more (default: this turn of the event loop). */
+  schedule?: (flush: () => void) => void;
+  /**
+   * A group this large is written at the end of the current tick instead of waiting for the
+   * schedule: batching beyond it saves little, and everything in it waits for the last to arrive.
+   */
+  maxGroup?: number;
+}
+
 export class GroupCommit<T> {
   #waiting: Pending<T>[] = [];
   #scheduled = false;
+  #early = false;
   #writing = false;
   #idle: (() => void)[] = [];
+  readonly #schedule: (flush: () => void) => void;
+  readonly #maxGroup: number;
 
   constructor(
     private readonly write: (items: T[]) => Promise<void> | void,
-    /** When the first append of a group is taken, how long to wait for more (default: this turn of the event loop). */
-    private readonly schedule: (flush: () => void) => void = setImmediate,
-  ) {}
+    options: GroupCommitOptions = {},
+  ) {
+    this.#schedule = options.schedule ?? setImmediate;
+    this.#maxGroup = options.maxGroup ?? Infinity;
+  }
 
   /** Queues `item`; resolves once it is written, rejects if its write failed. */
   add(item: T): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.#waiting.push({ item, resolve, reject });
-      this.#kick();
+      // During a write, what arrives is written as soon as it ends.
+      if (this.#writing) return;
+      if (this.#waiting.length >= this.#maxGroup && !this.#early) {
+        this.#early = true;
+        process.nextTick(this.#flushEarly);
+      }
+      if (!this.#scheduled) {
+        this.#scheduled = true;
+        this.#schedule(this.#flushScheduled);
+      }
     });
   }
 
@@ -43,18 +67,19 @@ export class GroupCommit<T> {
 
   /** Resolves once everything queued so far has been written or has failed. */
   settled(): Promise<void> {
-    if (!this.#writing && !this.#scheduled && this.#waiting.length === 0) return Promise.resolve();
+    if (!this.#writing && this.#waiting.length === 0) return Promise.resolve();
     return new Promise((resolve) => this.#idle.push(resolve));
   }
 
-  #kick(): void {
-    if (this.#scheduled || this.#writing || this.#waiting.length === 0) return;
-    this.#scheduled = true;
-    this.schedule(() => {
-      this.#scheduled = false;
-      void this.#flush();
-    });
-  }
+  #flushScheduled = (): void => {
+    this.#scheduled = false;
+    if (!this.#writing && this.#waiting.length > 0) void this.#flush();
+  };
+
+  #flushEarly = (): void => {
+    this.#early = false;
+    if (!this.#writing && this.#waiting.length > 0) void this.#flush();
+  };
 
   async #flush(): Promise<void> {
     const group = this.#waiting;

@@ -4,7 +4,7 @@ import { PostgresDirectory } from '../directory/postgresDirectory.ts';
 import type { DocumentRow } from './documentRows.ts';
 import { toBytes, toDocumentRecord } from './documentRows.ts';
 import { GroupCommit } from './groupCommit.ts';
-import { mergeStoredState } from './mergeState.ts';
+import { MergeWorker } from './mergeWorker.ts';
 import { inTransaction, openPostgres } from './postgresDatabase.ts';
 import type { CompactionResult, DocumentRecord, NewDocument, Storage, StoredState } from './storage.ts';
 
@@ -25,6 +25,7 @@ export class PostgresStorage implements Storage {
    * at a time, so checking a connection out of the pool for each would only add work.
    */
   #appendClient: Promise<pg.PoolClient> | null = null;
+  readonly #merger = new MergeWorker();
 
   private constructor(private readonly pool: pg.Pool) {
     this.directory = new PostgresDirectory(pool);
@@ -133,7 +134,7 @@ export class PostgresStorage implements Storage {
       if (!lock.rows[0]?.ok) return { merged: 0, snapshotBytes };
       const log = await client.query<{ seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE doc_id = $1 ORDER BY seq', [id]);
       if (log.rows.length === 0) return { merged: 0, snapshotBytes };
-      const { update } = mergeStoredState({
+      const { update } = await this.#merger.merge({
         snapshot: current.rows[0] ? toBytes(current.rows[0].data) : null,
         updates: log.rows.map((r) => toBytes(r.data)),
       });
@@ -155,6 +156,7 @@ export class PostgresStorage implements Storage {
     const appendClient = this.#appendClient;
     this.#appendClient = null;
     if (appendClient) await appendClient.then((c) => c.release(), () => undefined);
+    await this.#merger.close();
     await this.pool.end();
   }
 }
