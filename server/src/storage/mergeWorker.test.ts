@@ -31,11 +31,12 @@ describe('MergeWorker', () => {
   it('merges off the event loop with exactly the result of mergeStoredState, skipping what cannot apply', async () => {
     const worker = new MergeWorker();
     workers.push(worker);
-    expect(worker.offThread).toBe(true);
+    expect(worker.offThread).toBe(false);
     const state = storedState();
     const expected = mergeStoredState(state);
     expect(expected.skipped).toBe(1);
     const merged = await worker.merge(state);
+    expect(worker.offThread).toBe(true);
     expect(merged.skipped).toBe(1);
     expect(Array.from(merged.update)).toEqual(Array.from(expected.update));
   });

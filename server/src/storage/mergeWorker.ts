@@ -40,20 +40,22 @@ parentPort.on('message', ({ id, snapshot, updates }) => {
  * editing). If the worker cannot run, the merge happens on the calling thread as before.
  */
 export class MergeWorker {
-  #worker: Worker | null;
+  /** Started with the first merge; null once it cannot run (merges then happen on the caller's thread). */
+  #worker: Worker | null | undefined;
   #nextId = 0;
   readonly #pending = new Map<number, { resolve: (r: { update: Uint8Array; skipped: number }) => void; reject: (err: Error) => void }>();
 
-  constructor() {
+  #start(): Worker | null {
+    if (this.#worker !== undefined) return this.#worker;
+    let worker: Worker;
     try {
       const yjs = createRequire(import.meta.url).resolve('yjs');
-      this.#worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { yjs } });
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { yjs } });
     } catch {
-      this.#worker = null;
-      return;
+      return (this.#worker = null);
     }
-    this.#worker.unref();
-    this.#worker.on('message', (reply: Reply) => {
+    worker.unref();
+    worker.on('message', (reply: Reply) => {
       const waiting = this.#pending.get(reply.id);
       this.#pending.delete(reply.id);
       if (!waiting) return;
@@ -65,17 +67,18 @@ export class MergeWorker {
       for (const waiting of this.#pending.values()) waiting.reject(err ?? new Error('merge worker stopped'));
       this.#pending.clear();
     };
-    this.#worker.on('error', gone);
-    this.#worker.on('exit', () => gone());
+    worker.on('error', gone);
+    worker.on('exit', () => gone());
+    return (this.#worker = worker);
   }
 
-  /** Whether merges run off the calling thread. */
+  /** Whether the worker is running (it starts with the first merge). */
   get offThread(): boolean {
-    return this.#worker !== null;
+    return this.#worker != null;
   }
 
   merge(state: StoredState): Promise<{ update: Uint8Array; skipped: number }> {
-    const worker = this.#worker;
+    const worker = this.#start();
     if (!worker) return Promise.resolve(mergeStoredState(state));
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {

@@ -17,6 +17,13 @@ async function eventually(check: () => void, timeoutMs = 5000): Promise<void> {
   }
 }
 
+/** A small real update. */
+function editOf(i: number): Y.Doc {
+  const doc = new Y.Doc();
+  doc.getText('t').insert(0, `edit ${i}`);
+  return doc;
+}
+
 describe('SQLite WAL checkpoints in a worker thread', () => {
   const dirs: string[] = [];
   const open: SqliteStorage[] = [];
@@ -25,9 +32,10 @@ describe('SQLite WAL checkpoints in a worker thread', () => {
     for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  function storageIn(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lcs-ckpt-'))): { storage: SqliteStorage; file: string } {
+  function storageIn(commitsPerCheckpoint?: number): { storage: SqliteStorage; file: string } {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lcs-ckpt-'));
     dirs.push(dir);
-    const storage = SqliteStorage.inDirectory(dir);
+    const storage = new SqliteStorage(path.join(dir, 'db.sqlite'), { commitsPerCheckpoint });
     open.push(storage);
     return { storage, file: storage.file };
   }
@@ -59,9 +67,19 @@ describe('SQLite WAL checkpoints in a worker thread', () => {
     expect(doc.getText('t').toString()).toBe(text);
   });
 
+  it('starts the worker only with the first checkpoint, and asks for one every so many commits', async () => {
+    const { storage } = storageIn(10);
+    await storage.createDocument({ id: 'd', title: 'Rabat' });
+    expect(storage.checkpointer!.worker).toBeNull();
+    for (let i = 0; i < 35; i++) await storage.appendUpdate('d', Y.encodeStateAsUpdate(editOf(i)));
+    expect(storage.checkpointer!.worker).not.toBeNull();
+    await eventually(() => expect(storage.checkpointer!.checkpoints).toBe(3));
+  });
+
   it('if the worker dies, the main connection checkpoints by itself again, so the WAL stays bounded', async () => {
     const { storage } = storageIn();
-    await storage.checkpointer!.worker.terminate();
+    await storage.checkpointer!.checkpointNow();
+    await storage.checkpointer!.worker!.terminate();
     await eventually(() => expect(storage.checkpointer!.mainConnectionAutocheckpoint).toBe(1000));
     await writeEdits(storage, 20);
   });

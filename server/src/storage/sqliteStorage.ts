@@ -18,7 +18,7 @@ import type { CompactionResult, DocumentRecord, NewDocument, Storage, StoredStat
  * needs. Appends are group-committed: those made during one turn of the event loop (across all
  * documents, up to six) are inserted in one transaction, and each resolves once committed.
  * A lone insert is its own transaction, about 2.5x the CPU of an insert inside a shared one.
- * WAL checkpoints run in a worker thread (`SqliteCheckpointer`), not inside a commit.
+ * WAL checkpoints run on a worker thread (`SqliteCheckpointer`), not inside a commit.
  */
 export class SqliteStorage implements Storage {
   readonly kind = 'sqlite';
@@ -32,11 +32,11 @@ export class SqliteStorage implements Storage {
 
   constructor(
     readonly file: string,
-    options: { logger?: Logger; checkpointIntervalMs?: number } = {},
+    options: { logger?: Logger; commitsPerCheckpoint?: number } = {},
   ) {
     this.#db = openDatabase(file);
     const logger = options.logger ?? createLogger('silent');
-    this.checkpointer = file === ':memory:' ? null : new SqliteCheckpointer(this.#db, file, logger, options.checkpointIntervalMs);
+    this.checkpointer = file === ':memory:' ? null : new SqliteCheckpointer(this.#db, file, logger, options.commitsPerCheckpoint);
     this.directory = new SqliteDirectory(this.#db);
     const db = this.#db;
     this.#stmts = {
@@ -59,6 +59,7 @@ export class SqliteStorage implements Storage {
     this.#appends = new GroupCommit(
       (items) => {
         insertAll.immediate(items);
+        this.checkpointer?.noteCommit();
       },
       // Bursts (many sockets readable at once) share a commit, but a group is written once it holds
       // six appends: waiting for the whole burst would hold the first relays back for all of it.
@@ -116,6 +117,7 @@ export class SqliteStorage implements Storage {
       if (now?.updated_at !== read.snap?.updated_at) return { merged: 0, snapshotBytes: now?.data.byteLength ?? 0 };
       this.#stmts.upsertSnapshot.run(id, Buffer.from(update.buffer, update.byteOffset, update.byteLength), Date.now());
       this.#stmts.deleteUpTo.run(id, last.seq);
+      this.checkpointer?.noteCommit();
       return { merged: read.rows.length, snapshotBytes: update.byteLength };
     }).immediate();
   }
