@@ -83,20 +83,4 @@ describe('GroupCommit', () => {
     expect(written).toEqual([1, 2]);
     await expect(group.settled()).resolves.toBeUndefined();
   });
-
-  it('writes a group that reaches maxGroup at the end of the tick, without waiting for the schedule', async () => {
-    const writes: number[][] = [];
-    const never = () => {};
-    const group = new GroupCommit<number>((items) => void writes.push(items), { schedule: never, maxGroup: 3 });
-    const first = [1, 2, 3].map((n) => group.add(n));
-    const fourth = group.add(4);
-    await Promise.all(first);
-    expect(writes).toEqual([[1, 2, 3, 4]]);
-    await fourth;
-    // Below the limit, nothing is written until the schedule fires (here: never).
-    void group.add(5);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(writes).toEqual([[1, 2, 3, 4]]);
-    expect(group.size).toBe(1);
-  });
 });

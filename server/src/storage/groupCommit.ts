@@ -19,28 +19,20 @@ interface Pending<T> {
 export interface GroupCommitOptions {
   /** When the first append of a group is taken, how long to wait for more (default: this turn of the event loop). */
   schedule?: (flush: () => void) => void;
-  /**
-   * A group this large is written at the end of the current tick instead of waiting for the
-   * schedule: batching beyond it saves little, and everything in it waits for the last to arrive.
-   */
-  maxGroup?: number;
 }
 
 export class GroupCommit<T> {
   #waiting: Pending<T>[] = [];
   #scheduled = false;
-  #early = false;
   #writing = false;
   #idle: (() => void)[] = [];
   readonly #schedule: (flush: () => void) => void;
-  readonly #maxGroup: number;
 
   constructor(
     private readonly write: (items: T[]) => Promise<void> | void,
     options: GroupCommitOptions = {},
   ) {
     this.#schedule = options.schedule ?? setImmediate;
-    this.#maxGroup = options.maxGroup ?? Infinity;
   }
 
   /** Queues `item`; resolves once it is written, rejects if its write failed. */
@@ -49,10 +41,6 @@ export class GroupCommit<T> {
       this.#waiting.push({ item, resolve, reject });
       // During a write, what arrives is written as soon as it ends.
       if (this.#writing) return;
-      if (this.#waiting.length >= this.#maxGroup && !this.#early) {
-        this.#early = true;
-        process.nextTick(this.#flushEarly);
-      }
       if (!this.#scheduled) {
         this.#scheduled = true;
         this.#schedule(this.#flushScheduled);
@@ -73,11 +61,6 @@ export class GroupCommit<T> {
 
   #flushScheduled = (): void => {
     this.#scheduled = false;
-    if (!this.#writing && this.#waiting.length > 0) void this.#flush();
-  };
-
-  #flushEarly = (): void => {
-    this.#early = false;
     if (!this.#writing && this.#waiting.length > 0) void this.#flush();
   };
 

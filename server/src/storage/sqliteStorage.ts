@@ -15,8 +15,8 @@ import type { CompactionResult, DocumentRecord, NewDocument, Storage, StoredStat
 /**
  * The embedded default: one SQLite file in WAL mode. WAL with synchronous=NORMAL keeps every
  * committed transaction across a crash of this process (kill -9), which is the guarantee the server
- * needs. Appends are group-committed: those made during one turn of the event loop (across all
- * documents, up to six) are inserted in one transaction, and each resolves once committed.
+ * needs. Appends are group-committed: those made during one tick (all the frames of one socket
+ * read, across documents) are inserted in one transaction, and each resolves once committed.
  * A lone insert is its own transaction, about 2.5x the CPU of an insert inside a shared one.
  * WAL checkpoints run on a worker thread (`SqliteCheckpointer`), not inside a commit.
  */
@@ -61,9 +61,10 @@ export class SqliteStorage implements Storage {
         insertAll.immediate(items);
         this.checkpointer?.noteCommit();
       },
-      // Bursts (many sockets readable at once) share a commit, but a group is written once it holds
-      // six appends: waiting for the whole burst would hold the first relays back for all of it.
-      { maxGroup: 6 },
+      // At the end of the tick, not of the event-loop turn: the frames of one socket read share a
+      // commit, and relays are not held back until every other readable socket has been handled
+      // (measured: waiting for the turn saves ~5 % CPU but adds ~1.5 ms at the 99th percentile).
+      { schedule: (flush) => process.nextTick(flush) },
     );
   }
 
