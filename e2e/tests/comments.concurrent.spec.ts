@@ -1,4 +1,5 @@
 import { vision } from '../fixtures/templateSections.ts';
+import { reviewedSentence, reviewScene } from '../fixtures/reviewScene.ts';
 import { expect, expectSameDocument, test } from '../fixtures/test.ts';
 
 // Wide enough for the comments to sit in a margin beside the text rather than in a slide-in panel.
@@ -6,15 +7,8 @@ test.use({ viewport: { width: 1440, height: 900 } });
 
 test.describe('an expert reviews a strategy live', () => {
   test('the expert comments and the member replies and resolves; the expert suggests a replacement and the member accepts it', async ({ users, team }) => {
-    const documentId = await team.createStrategy('Reviewed strategy');
-    const alice = await users.member('Alice');
-    const eddie = await users.expert('Eddie');
-    await alice.editor.goto(documentId);
-    await eddie.editor.goto(documentId);
-    await alice.editor.expectEditable(true);
-    const sentence = 'Every citizen learns in the public library.';
-    await alice.editor.typeInSection(vision, sentence);
-    await expect.poll(() => eddie.editor.sectionText(vision)).toBe(sentence);
+    const { alice, eddie } = await reviewScene(users, team, 'Reviewed strategy');
+    const sentence = reviewedSentence;
     await eddie.editor.expectEditable(false);
 
     // The expert selects words in his read-only editor and comments on them.
@@ -68,15 +62,7 @@ test.describe('an expert reviews a strategy live', () => {
   });
 
   test('the expert suggests inserting words at a point; the member sees them inline as she writes on, and accepts them', async ({ users, team }) => {
-    const documentId = await team.createStrategy('Reviewed strategy');
-    const alice = await users.member('Alice');
-    const eddie = await users.expert('Eddie');
-    await alice.editor.goto(documentId);
-    await eddie.editor.goto(documentId);
-    await alice.editor.expectEditable(true);
-    const sentence = 'Every citizen learns in the public library.';
-    await alice.editor.typeInSection(vision, sentence);
-    await expect.poll(() => eddie.editor.sectionText(vision)).toBe(sentence);
+    const { alice, eddie } = await reviewScene(users, team, 'Reviewed strategy');
 
     // A click between two words in his read-only editor marks a point, drawn since the browser draws no caret there.
     await eddie.editor.clickAfter(vision, 'learns');

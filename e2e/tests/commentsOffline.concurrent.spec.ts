@@ -1,4 +1,5 @@
 import { vision } from '../fixtures/templateSections.ts';
+import { reviewScene } from '../fixtures/reviewScene.ts';
 import { expect, test } from '../fixtures/test.ts';
 import { waitForServiceWorker } from '../fixtures/waitForServiceWorker.ts';
 
@@ -11,15 +12,7 @@ test.describe('comment actions taken offline', () => {
     users,
     team,
   }) => {
-    const documentId = await team.createStrategy('Reviewed offline');
-    const alice = await users.member('Alice');
-    const eddie = await users.expert('Eddie');
-    await alice.editor.goto(documentId);
-    await eddie.editor.goto(documentId);
-    await alice.editor.expectEditable(true);
-    const sentence = 'Every citizen learns in the public library.';
-    await alice.editor.typeInSection(vision, sentence);
-    await expect.poll(() => eddie.editor.sectionText(vision)).toBe(sentence);
+    const { alice, eddie } = await reviewScene(users, team, 'Reviewed offline');
 
     // Online: the expert asks a question and suggests a word; Alice comments herself.
     await eddie.editor.selectText(vision, 'public library');
@@ -87,15 +80,9 @@ test.describe('comment actions taken offline', () => {
     users,
     team,
   }) => {
-    const documentId = await team.createStrategy('Decided meanwhile');
-    const alice = await users.member('Alice');
+    const { documentId, alice, eddie } = await reviewScene(users, team, 'Decided meanwhile');
     const bob = await users.member('Bob');
-    const eddie = await users.expert('Eddie');
-    for (const user of [alice, bob, eddie]) await user.editor.goto(documentId);
-    await alice.editor.expectEditable(true);
-    const sentence = 'Every citizen learns in the public library.';
-    await alice.editor.typeInSection(vision, sentence);
-    await expect.poll(() => eddie.editor.sectionText(vision)).toBe(sentence);
+    await bob.editor.goto(documentId);
     await eddie.editor.selectText(vision, 'citizen');
     await eddie.comments.suggest('resident');
     await eddie.editor.selectText(vision, 'public library');

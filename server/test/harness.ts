@@ -123,19 +123,7 @@ export function connectClient(wsUrl: string, documentId: string, options: { conn
 }
 export type Client = ReturnType<typeof connectClient>;
 
-/** Polls until `check` passes or the time runs out, then throws with the last failure. */
-export async function eventually(check: () => void | Promise<void>, timeoutMs = 10_000, intervalMs = 20): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, intervalMs));
-    }
-  }
-}
+export { eventually } from './waiting.ts';
 
 export function waitForSync(client: Client, timeoutMs = 10_000): Promise<void> {
   if (client.provider.synced) return Promise.resolve();

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SerialQueue } from './SerialQueue.ts';
-
-/** A promise with its resolve/reject exposed, to hold a task open until the test lets it finish. */
-function deferred<T = void>() {
-  let resolve!: (value: T) => void;
-  let reject!: (err: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from '../../test/waiting.ts';
 
 describe('SerialQueue', () => {
   it('runs tasks one at a time in submission order, even when an earlier one is slower', async () => {

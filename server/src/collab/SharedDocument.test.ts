@@ -12,18 +12,9 @@ import type { CloseError } from './CloseError.ts';
 import type { Connection } from './Connection.ts';
 import { LocalFanout } from './fanout/fanout.ts';
 import { SharedDocument, type SharedDocumentOptions } from './SharedDocument.ts';
+import { deferred } from '../../test/waiting.ts';
 
 const logger = createLogger('silent');
-
-function deferred() {
-  let resolve!: () => void;
-  let reject!: (err: unknown) => void;
-  const promise = new Promise<void>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 /** Memory storage whose loadState waits for the test to open the gate, and which records appends. */
 class GatedStorage extends MemoryStorage {
@@ -46,7 +37,7 @@ class GatedStorage extends MemoryStorage {
 
 /** Memory storage whose appends complete only when the test releases them, oldest first. */
 class HeldAppends extends MemoryStorage {
-  readonly held: { id: string; update: Uint8Array; done: ReturnType<typeof deferred> }[] = [];
+  readonly held: { id: string; update: Uint8Array; done: ReturnType<typeof deferred<void>> }[] = [];
   override appendUpdate(id: string, update: Uint8Array): Promise<void> {
     const done = deferred();
     this.held.push({ id, update, done });

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GroupCommit } from './groupCommit.ts';
-
-function deferred() {
-  let resolve!: () => void;
-  let reject!: (err: unknown) => void;
-  const promise = new Promise<void>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from '../../test/waiting.ts';
 
 const tick = () => new Promise((r) => setImmediate(r));
 
@@ -28,7 +19,7 @@ describe('GroupCommit', () => {
   });
 
   it('collects what arrives while a write is in flight and writes it next, as one group', async () => {
-    const gates: ReturnType<typeof deferred>[] = [];
+    const gates: ReturnType<typeof deferred<void>>[] = [];
     const writes: number[][] = [];
     const group = new GroupCommit<number>(async (items) => {
       writes.push(items);

@@ -3,24 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../logger.ts';
 import type { FanoutMessage } from './fanout.ts';
 import { decodeFrame, RedisFanout } from './redisFanout.ts';
+import { eventually } from '../../../test/waiting.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const logger = createLogger('silent');
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const plain = (messages: FanoutMessage[]) => messages.map((m) => ({ kind: m.kind, payload: Array.from(m.payload) }));
-
-async function eventually(check: () => void, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return check();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  }
-}
 
 describe('RedisFanout (real Redis)', () => {
   const closing: (() => Promise<unknown>)[] = [];
