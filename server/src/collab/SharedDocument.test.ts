@@ -258,9 +258,10 @@ describe('SharedDocument', () => {
     expect(textOf(Y.mergeUpdates(stored.updates))).toBe('kept. not stored.');
   });
 
-  it('sends nothing that reflects an update before that update is stored, and keeps every frame in order', async () => {
+  /** A loaded document on storage whose appends wait for the test, with A and B connected and greeted. */
+  async function loadedWithTwo(title: string) {
     const storage = new HeldAppends();
-    await storage.createDocument({ id: 'doc', title: 'Medellín' });
+    await storage.createDocument({ id: 'doc', title });
     const doc = open(storage);
     await doc.queue.run(() => doc.load());
     const a = fakeConnection('a');
@@ -268,7 +269,11 @@ describe('SharedDocument', () => {
     doc.addConnection(a.conn);
     doc.addConnection(b.conn);
     await settle(doc);
-    const greeted = b.fake.sent.length;
+    return { storage, doc, a, b, greeted: b.fake.sent.length };
+  }
+
+  it('sends nothing that reflects an update before that update is stored, and keeps every frame in order', async () => {
+    const { storage, doc, a, b, greeted } = await loadedWithTwo('Medellín');
 
     const writer = editor(2);
     const edit = writer.append('draft vision');
@@ -299,16 +304,7 @@ describe('SharedDocument', () => {
   });
 
   it('takes the next edits while an append is in flight and relays each, in order, once stored', async () => {
-    const storage = new HeldAppends();
-    await storage.createDocument({ id: 'doc', title: 'Wuhan' });
-    const doc = open(storage);
-    await doc.queue.run(() => doc.load());
-    const a = fakeConnection('a');
-    const b = fakeConnection('b');
-    doc.addConnection(a.conn);
-    doc.addConnection(b.conn);
-    await settle(doc);
-    const greeted = b.fake.sent.length;
+    const { storage, doc, a, b, greeted } = await loadedWithTwo('Wuhan');
     const writer = editor(2);
     const edits = ['one ', 'two ', 'three'].map((t) => writer.append(t));
     for (const edit of edits) doc.receive(a.conn, updateFrame(edit));
