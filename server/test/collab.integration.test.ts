@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { MemoryStorage } from '../src/storage/memoryStorage.ts';
 import { connectClient, eventually, startServer, waitForSync } from './harness.ts';
 import type { Client, RunningServer } from './harness.ts';
 
@@ -31,6 +33,32 @@ describe('collaboration over real y-websocket providers', () => {
       expect(a.text.toString()).toContain('Vision');
       expect(a.text.toString()).toContain('Ziwa');
     });
+  });
+
+  it('a failed append drops the document: every socket on it closes with 4500, nothing is relayed, and after reconnecting the edit arrives and is stored', async () => {
+    const id = await server.createDocument();
+    const a = connect(id);
+    const b = connect(id);
+    await Promise.all([waitForSync(a), waitForSync(b)]);
+    a.text.insert(0, 'kept. ');
+    await eventually(() => expect(b.text.toString()).toBe('kept. '));
+    const storage = server.app.storage as MemoryStorage;
+    const closes: number[] = [];
+    for (const c of [a, b]) c.provider.on('connection-close', (event: { code: number } | null) => void (event && closes.push(event.code)));
+    const first = server.app.collab.registry.loaded.get(id);
+
+    storage.failing.add('appendUpdate');
+    a.text.insert(a.text.length, 'not yet stored.');
+    await eventually(() => expect(closes.filter((code) => code === 4500).length).toBeGreaterThanOrEqual(2));
+    expect(b.text.toString()).toBe('kept. ');
+    expect(first?.state).toBe('destroyed');
+
+    storage.failing.delete('appendUpdate');
+    await eventually(() => expect(b.text.toString()).toBe('kept. not yet stored.'));
+    const stored = new Y.Doc();
+    const { snapshot, updates } = await storage.loadState(id);
+    for (const u of snapshot ? [snapshot, ...updates] : updates) Y.applyUpdate(stored, u);
+    expect(stored.getText('t').toString()).toBe('kept. not yet stored.');
   });
 
   it('a late joiner receives the stored state, and an unloaded document reloads it', async () => {
