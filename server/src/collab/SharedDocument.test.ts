@@ -321,4 +321,58 @@ describe('SharedDocument', () => {
     await settle(doc);
     expect(b.fake.sent.slice(greeted).map((f) => describeFrame(f).payload)).toEqual(edits);
   });
+
+  it('a join storm during live editing encodes the document once: newcomers get it plus the edits since', async () => {
+    const storage = new MemoryStorage();
+    await storage.createDocument({ id: 'doc', title: 'Kampala' });
+    const doc = open(storage);
+    await doc.queue.run(() => doc.load());
+    const a = fakeConnection('a');
+    doc.addConnection(a.conn);
+    const writer = editor(2);
+    doc.receive(a.conn, updateFrame(writer.append('The vision. ')));
+    await settle(doc);
+    const joinWith = async (name: string) => {
+      const joiner = fakeConnection(name);
+      doc.addConnection(joiner.conn);
+      doc.receive(joiner.conn, syncFrame(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(new Y.Doc())));
+      await settle(doc);
+      return joiner.fake.sent.map(describeFrame).filter((f) => f.kind !== 'step1');
+    };
+    expect((await joinWith('j1')).map((f) => f.kind)).toEqual(['step2']);
+    for (const t of ['Goals. ', 'Actions. ', 'Funding.']) doc.receive(a.conn, updateFrame(writer.append(t)));
+    await settle(doc);
+    const second = await joinWith('j2');
+    expect(second.map((f) => f.kind)).toEqual(['step2', 'update', 'update', 'update']);
+    expect(doc.fullStateEncodes).toBe(1);
+    const rebuilt = new Y.Doc();
+    for (const f of second) Y.applyUpdate(rebuilt, f.payload);
+    expect(rebuilt.getText('t').toString()).toBe('The vision. Goals. Actions. Funding.');
+    expect(rebuilt.getText('t').toString()).toBe(doc.ydoc.getText('t').toString());
+  });
+
+  it('relays what the document integrated, not the frame, when an update completes content that was waiting for it', async () => {
+    const storage = new MemoryStorage();
+    await storage.createDocument({ id: 'doc', title: 'Amman' });
+    const doc = open(storage);
+    await doc.queue.run(() => doc.load());
+    const a = fakeConnection('a');
+    const b = fakeConnection('b');
+    doc.addConnection(a.conn);
+    doc.addConnection(b.conn);
+    await settle(doc);
+    const greeted = b.fake.sent.length;
+    const writer = editor(2);
+    const first = writer.append('first ');
+    const second = writer.append('second');
+    // The second edit arrived first (a gap in delivery from another process): it waits for the first.
+    Y.applyUpdate(doc.ydoc, second, 'remote');
+    expect(doc.ydoc.store.pendingStructs).not.toBeNull();
+    doc.receive(a.conn, updateFrame(first));
+    await settle(doc);
+    expect(doc.ydoc.getText('t').toString()).toBe('first second');
+    const atB = new Y.Doc();
+    for (const f of b.fake.sent.slice(greeted).map(describeFrame)) Y.applyUpdate(atB, f.payload);
+    expect(atB.getText('t').toString()).toBe('first second');
+  });
 });

@@ -23,6 +23,10 @@ export interface SharedDocumentOptions {
   onFailed?: (doc: SharedDocument) => void;
 }
 
+/** Beyond this many update frames (or half the encoded document's size) newcomers get a fresh encoding. */
+const MAX_TAIL_FRAMES = 500;
+const MIN_TAIL_BYTES = 64 * 1024;
+
 /** Something to do once every append issued before it is stored: a relay, a reply, a publish. */
 interface Deferred {
   after: number;
@@ -56,8 +60,18 @@ export class SharedDocument {
   /** Updates appended since the last compaction. */
   #appended = 0;
   #compactionQueued = false;
-  /** Sync step 2 carrying the whole document, reused until the document changes. */
+  /**
+   * For newcomers: sync step 2 with the whole document as it was when encoded, plus the update
+   * frames applied since, in order. Edits extend the tail instead of dropping the encoding, so a
+   * join storm during live editing still encodes the document once (see `fullStateMessages`).
+   */
   #fullState: Uint8Array | null = null;
+  #sinceFullState: Uint8Array[] = [];
+  #sinceBytes = 0;
+  /** Set while a change whose frame is known (or observed) is applied; any other change drops the cache. */
+  #knownChange: Uint8Array | 'observed' | null = null;
+  /** How many times the whole document was encoded for newcomers. */
+  fullStateEncodes = 0;
   /** Appends issued, and how many of them (from the first, with no gap) are stored. */
   #issued = 0;
   #stored = 0;
@@ -79,7 +93,7 @@ export class SharedDocument {
     // No permanent 'update' listener: with one, Yjs would encode every transaction as an update
     // again, and a client's update is relayed as it arrived. Changes from elsewhere are observed
     // only while they are applied (see #observed).
-    this.ydoc.on('afterTransaction', this.#invalidateFullState);
+    this.ydoc.on('afterTransaction', this.#afterTransaction);
     this.awareness.on('update', this.#relayAwareness);
   }
 
@@ -200,13 +214,23 @@ export class SharedDocument {
     // The empty update every client sends in its first sync step 2 changes nothing: store nothing.
     if (update.byteLength === 2 && update[0] === 0 && update[1] === 0) return;
     void this.#store(update);
-    try {
-      Y.applyUpdate(this.ydoc, update, origin);
-    } catch (err) {
-      // Stored but unusable: loading skips such an entry, so the document stays readable.
-      throw new CloseError('badUpdate', `update failed to apply: ${(err as Error).message}`);
+    // Content waiting for a missing dependency (possible after a gap in delivery from other
+    // processes) could be completed by this update and would then be missing from its frame:
+    // relay what the document actually integrated instead.
+    const store = this.ydoc.store;
+    if (store.pendingStructs !== null || store.pendingDs !== null) {
+      const changes = this.#applyOrThrow(() => this.#observed(() => Y.applyUpdate(this.ydoc, update, origin)));
+      for (const change of changes) this.#broadcast(encodeUpdate(change), origin);
+    } else {
+      const message = frame ?? encodeUpdate(update);
+      this.#knownChange = message;
+      try {
+        this.#applyOrThrow(() => Y.applyUpdate(this.ydoc, update, origin));
+      } finally {
+        this.#knownChange = null;
+      }
+      this.#broadcast(message, origin);
     }
-    this.#broadcast(frame ?? encodeUpdate(update), origin);
     this.#defer(() => {
       this.options.fanout.publish(this.id, { kind: 'update', payload: update });
       this.#counted();
@@ -217,6 +241,16 @@ export class SharedDocument {
         );
       }
     });
+  }
+
+  #applyOrThrow<T>(apply: () => T): T {
+    try {
+      return apply();
+    } catch (err) {
+      // Stored but unusable: loading skips such an entry, so the document stays readable.
+      this.#dropFullState();
+      throw new CloseError('badUpdate', `update failed to apply: ${(err as Error).message}`);
+    }
   }
 
   /**
@@ -340,31 +374,57 @@ export class SharedDocument {
     });
   }
 
-  /** The sync step 2 message for a client that has nothing yet (cached between changes). */
-  fullStateMessage(): Uint8Array {
+  /**
+   * What a client that has nothing yet is sent: sync step 2 with the whole document, then the
+   * update frames applied since it was encoded. Encoded again only when the tail has grown past
+   * what re-encoding would cost, or after a change the tail could not record.
+   */
+  fullStateMessages(): Uint8Array[] {
     if (!this.#fullState) {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MessageType.sync);
       syncProtocol.writeSyncStep2(encoder, this.ydoc);
       this.#fullState = encoding.toUint8Array(encoder);
+      this.fullStateEncodes += 1;
     }
-    return this.#fullState;
+    return [this.#fullState, ...this.#sinceFullState];
   }
 
-  #invalidateFullState = (): void => {
-    this.#fullState = null;
+  #afterTransaction = (): void => {
+    if (!this.#fullState) return;
+    const known = this.#knownChange;
+    if (known === 'observed') return; // #observed adds the updates once it has them
+    if (known) this.#extendFullState(known);
+    else this.#dropFullState();
   };
+
+  #extendFullState(frame: Uint8Array): void {
+    if (!this.#fullState) return;
+    this.#sinceFullState.push(frame);
+    this.#sinceBytes += frame.byteLength;
+    // A long tail costs every newcomer more than one encoding would.
+    if (this.#sinceFullState.length > MAX_TAIL_FRAMES || this.#sinceBytes > Math.max(MIN_TAIL_BYTES, this.#fullState.byteLength / 2)) this.#dropFullState();
+  }
+
+  #dropFullState(): void {
+    this.#fullState = null;
+    this.#sinceFullState = [];
+    this.#sinceBytes = 0;
+  }
 
   /** Runs `apply` and returns the updates its transactions produced (for relaying or storing). */
   #observed(apply: () => void): Uint8Array[] {
     const updates: Uint8Array[] = [];
     const collect = (update: Uint8Array) => updates.push(update);
     this.ydoc.on('update', collect);
+    this.#knownChange = 'observed';
     try {
       apply();
     } finally {
+      this.#knownChange = null;
       this.ydoc.off('update', collect);
     }
+    for (const update of updates) this.#extendFullState(encodeUpdate(update));
     return updates;
   }
 
@@ -408,7 +468,7 @@ export class SharedDocument {
     this.#outbox = [];
     this.#wakeFlushWaiters(true);
     this.options.fanout.unsubscribe(this.id).catch((err: unknown) => this.logger.warn({ err, documentId: this.id }, 'unsubscribe failed'));
-    this.ydoc.off('afterTransaction', this.#invalidateFullState);
+    this.ydoc.off('afterTransaction', this.#afterTransaction);
     this.awareness.off('update', this.#relayAwareness);
     this.awareness.destroy();
     this.ydoc.destroy();

@@ -12,16 +12,20 @@ describe('full-state cache for newcomers', () => {
   it('encodes the whole document once for any number of newcomers', () => {
     const doc = build();
     doc.ydoc.getText('t').insert(0, 'Nairobi');
-    const first = doc.fullStateMessage();
-    expect(doc.fullStateMessage()).toBe(first);
+    const [first] = doc.fullStateMessages();
+    expect(doc.fullStateMessages()).toEqual([first]);
+    expect(doc.fullStateMessages()[0]).toBe(first);
+    expect(doc.fullStateEncodes).toBe(1);
   });
 
-  it('is refreshed after the document changes, and carries the latest state', () => {
+  it('is encoded again after a change it could not record, and carries the latest state', () => {
     const doc = build();
     doc.ydoc.getText('t').insert(0, 'Rabat');
-    const before = doc.fullStateMessage();
+    const [before] = doc.fullStateMessages();
     doc.ydoc.getText('t').insert(5, ' الرباط');
-    const after = doc.fullStateMessage();
+    const messages = doc.fullStateMessages();
+    expect(messages).toHaveLength(1);
+    const after = messages[0]!;
     expect(after).not.toBe(before);
     // message = [sync=0][step2=1][varUint8Array update]
     const client = new Y.Doc();

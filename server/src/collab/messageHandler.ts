@@ -107,7 +107,7 @@ export function handleMessage(doc: SharedDocument, conn: Connection, message: Pa
     case 'syncStep1': {
       // A newcomer (empty state vector) gets the cached full state: a join storm encodes it once.
       if (message.stateVector.byteLength === 1 && message.stateVector[0] === 0) {
-        doc.reply(conn, doc.fullStateMessage());
+        for (const message of doc.fullStateMessages()) doc.reply(conn, message);
         return;
       }
       let reply: Uint8Array;
