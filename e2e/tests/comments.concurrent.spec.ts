@@ -11,10 +11,18 @@ test.describe('an expert reviews a strategy live', () => {
     const sentence = reviewedSentence;
     await eddie.editor.expectEditable(false);
 
-    // The expert selects words in his read-only editor and comments on them.
+    // The expert selects words in his read-only editor and comments on them, from the keyboard
+    // (his read-only editor cannot take focus, so the keys go to the page).
     await eddie.editor.selectText(vision, 'public library');
     await expect(eddie.comments.bubble).toBeVisible();
-    await eddie.comments.comment('Which library: the central one or all branches?');
+    await expect(eddie.comments.bubble.getByRole('button', { name: 'Comment', exact: true })).toHaveAttribute('aria-keyshortcuts', 'Control+Alt+M');
+    await expect(eddie.comments.bubble.getByRole('button', { name: 'Comment', exact: true })).toHaveAttribute('title', 'Comment (Ctrl+Alt+M)');
+    await expect(eddie.comments.bubble.getByRole('button', { name: 'Suggest', exact: true })).not.toHaveAttribute('aria-keyshortcuts');
+    await eddie.comments.pressShortcut();
+    const newComment = eddie.comments.panel.getByRole('textbox', { name: 'Comment', exact: true });
+    await expect(newComment).toBeFocused();
+    await eddie.page.keyboard.type('Which library: the central one or all branches?');
+    await eddie.page.keyboard.press('Control+Enter');
     const eddieCard = eddie.comments.card('public library');
     await expect(eddieCard).toHaveCount(1);
 
@@ -116,7 +124,18 @@ test.describe('a member suggesting', () => {
     await alice.comments.mode('Suggesting');
     await alice.editor.expectEditable(false);
     await expect(alice.comments.bubble.getByRole('button')).toHaveText(['Suggest insertion']);
-    await alice.comments.suggestInsertion(' and school');
+    await expect(alice.comments.bubble.getByRole('button', { name: 'Suggest insertion', exact: true })).toHaveAttribute('aria-keyshortcuts', 'Control+Alt+M');
+    // From the keyboard, though the keys go to the mode switch she just used: the text to insert is
+    // asked for at once.
+    await alice.comments.pressShortcut();
+    const textToInsert = alice.comments.panel.getByLabel('Text to insert', { exact: true });
+    await expect(textToInsert).toBeFocused();
+    await alice.page.keyboard.type(' and school');
+    // In a field of the comments, the shortcut is left alone: what she typed stays, in the one form.
+    await alice.comments.pressShortcut();
+    await expect(textToInsert).toHaveValue(' and school');
+    await expect(alice.comments.panel.getByTestId('new-thread')).toHaveCount(1);
+    await alice.comments.panel.getByRole('button', { name: 'Post suggestion', exact: true }).click();
     const card = alice.comments.cards.filter({ has: alice.page.getByTestId('suggestion-summary') });
     await expect(card.getByTestId('suggestion-summary')).toHaveText(/Insert\s*and school/);
     const threadId = (await card.getAttribute('data-thread-id'))!;

@@ -28,13 +28,20 @@ test.describe('comment actions taken offline', () => {
     await expect(suggestion).toHaveCount(1);
     await expect(alice.comments.commentsOf(mine)).toHaveText(['Too vague.']);
     await expect(eddie.comments.commentsOf(eddie.comments.card('learns'))).toHaveText(['Too vague.']);
+    const questionId = (await question.getAttribute('data-thread-id'))!;
+    const mineId = (await mine.getAttribute('data-thread-id'))!;
+    // Maybe in pieces, cut by the expert's caret.
+    await expect(alice.comments.highlight(questionId).first()).toBeVisible();
     await waitForServiceWorker(alice.page);
 
     // The server goes away; Alice carries on.
     await server.stop();
     await question.getByRole('button', { name: 'Resolve', exact: true }).click();
-    // Shown as done at once, like online: the card moves to the resolved threads, marked pending.
+    // Shown as done at once, like online: the card moves to the resolved threads, marked pending,
+    // and its text is no longer highlighted; the other threads' text still is.
     await expect(question).toHaveCount(0);
+    await expect(alice.comments.highlight(questionId)).toHaveCount(0);
+    await expect(alice.comments.highlight(mineId).first()).toBeVisible();
     await mine.getByRole('button', { name: 'Edit', exact: true }).click();
     await mine.getByRole('textbox', { name: 'Edit comment', exact: true }).fill('Too vague: who learns what?');
     await mine.getByRole('button', { name: 'Save', exact: true }).click();
@@ -54,6 +61,8 @@ test.describe('comment actions taken offline', () => {
     await expect(mine.getByTestId('pending-action')).toHaveText(/Edit pending/);
     await expect(suggestion.getByTestId('pending-action')).toHaveText(/Accept pending/);
     await expect(question).toHaveCount(0);
+    await expect(alice.comments.highlight(mineId).first()).toBeVisible();
+    await expect(alice.comments.highlight(questionId)).toHaveCount(0);
     await alice.comments.filter('Resolved');
     await expect(question).toHaveAttribute('data-status', 'resolved');
     await expect(question.getByTestId('pending-action')).toHaveText(/Resolve pending/);
@@ -69,6 +78,7 @@ test.describe('comment actions taken offline', () => {
       await expect(user.editor.editor.locator('.suggestion-deletion, .suggestion-insertion')).toHaveCount(0);
       await expect(user.comments.commentsOf(user.comments.card('learns'))).toHaveText(['Too vague: who learns what?']);
       await expect(user.comments.card('public library')).toHaveCount(0);
+      await expect(user.comments.highlight(questionId)).toHaveCount(0);
       await user.comments.filter('Resolved');
       await expect(user.comments.card('public library')).toHaveAttribute('data-status', 'resolved');
       await expect(user.comments.cards.filter({ has: user.page.getByTestId('suggestion-summary') })).toHaveAttribute('data-status', 'accepted');

@@ -58,9 +58,17 @@ export function CommentsPanel({ editor, session, access, workshopId, suggesting,
   const permissions = commentPermissions(access);
   const people = usePeople(workshopId);
   const outbox = useOutbox(documentId, me.id, session.provider, editor);
-  const { threads: stored, ranges, selectedId } = useCommentsState(editor);
-  // What this person did offline shows at once; highlights follow the server's threads until it is sent.
-  const threads = useMemo(() => withPendingChanges(stored, outbox.entries, me), [stored, outbox.entries, me]);
+  // What this person did offline shows at once, on the cards and in the text alike: the editor shows
+  // its threads through this overlay, and the panel reads them from the editor.
+  const meId = me.id;
+  const overlay = useCallback((stored: readonly Thread[]) => withPendingChanges(stored, outbox.entries, { id: meId }), [outbox.entries, meId]);
+  useEffect(() => {
+    editor.commands.setThreadsOverlay(overlay);
+    return () => {
+      if (!editor.isDestroyed) editor.commands.setThreadsOverlay(null);
+    };
+  }, [editor, overlay]);
+  const { threads, ranges, selectedId } = useCommentsState(editor);
   const { seen, markSeen } = useSeenComments(me.id, documentId, threads);
   const [filter, setFilter] = useState<ThreadFilter>('open');
   const [draft, setDraft] = useState<ThreadDraft | null>(null);

@@ -4,6 +4,8 @@ import type { Editor } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import { SECTION_TITLE_NODE } from '@lcs/shared';
 import { commentHighlightsKey } from '../editor/comments/commentHighlights.ts';
+import { ariaKeyShortcut, formatShortcut } from '../lib/keyboardShortcuts.ts';
+import { commentShortcut, isCommentShortcut, isTextEntry } from './commentShortcut.ts';
 
 /** What the bubble starts: a comment or a replacement on selected text, or an insertion at a point. */
 export type DraftKind = 'comment' | 'suggestion' | 'insertion';
@@ -15,11 +17,12 @@ export interface SelectionBubbleProps {
   onStart: (kind: DraftKind) => void;
 }
 
+/** The first button of each is also `commentShortcut`. */
 const rangeActions = [
-  { kind: 'comment', label: 'Comment' },
-  { kind: 'suggestion', label: 'Suggest' },
+  { kind: 'comment', label: 'Comment', shortcut: commentShortcut },
+  { kind: 'suggestion', label: 'Suggest', shortcut: null },
 ] as const;
-const pointActions = [{ kind: 'insertion', label: 'Suggest insertion' }] as const;
+const pointActions = [{ kind: 'insertion', label: 'Suggest insertion', shortcut: commentShortcut }] as const;
 
 interface Place {
   top: number;
@@ -77,8 +80,10 @@ const samePlace = (a: ReturnType<typeof placeFor>, b: ReturnType<typeof placeFor
 /**
  * "Comment" and "Suggest" beside selected text, for everyone who may comment, including experts,
  * whose editor is read-only; "Suggest insertion" where they click between words in a read-only
- * editor, with a drawn caret since the browser shows none there. Mod+Alt+M does the same as
- * "Comment".
+ * editor, with a drawn caret since the browser shows none there. Mod+Alt+M presses the first
+ * button ("Comment" or "Suggest insertion"). It listens on the whole page, not on the editor: a
+ * read-only editor cannot take focus, so an expert's key presses go to the page (or to the control
+ * last used, such as the mode switch), while their selection is in the text.
  */
 export function SelectionBubble({ editor, hidden, onStart }: SelectionBubbleProps) {
   const [found, setFound] = useState<ReturnType<typeof placeFor>>(null);
@@ -92,12 +97,6 @@ export function SelectionBubble({ editor, hidden, onStart }: SelectionBubbleProp
         setFound((previous) => (samePlace(previous, next) ? previous : next));
       });
     };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key.toLowerCase() === 'm' && event.altKey && (event.metaKey || event.ctrlKey) && placeFor(editor)?.point === false) {
-        event.preventDefault();
-        onStart('comment');
-      }
-    };
     editor.on('selectionUpdate', update);
     editor.on('transaction', update);
     // Also emitted when the editor turns read-only (a member switching to suggesting): a point
@@ -107,7 +106,6 @@ export function SelectionBubble({ editor, hidden, onStart }: SelectionBubbleProp
     document.addEventListener('selectionchange', update);
     window.addEventListener('scroll', update, true);
     window.addEventListener('resize', update);
-    editor.view.dom.addEventListener('keydown', onKey);
     return () => {
       cancelAnimationFrame(frame);
       editor.off('selectionUpdate', update);
@@ -117,9 +115,24 @@ export function SelectionBubble({ editor, hidden, onStart }: SelectionBubbleProp
       document.removeEventListener('selectionchange', update);
       window.removeEventListener('scroll', update, true);
       window.removeEventListener('resize', update);
-      editor.view.dom.removeEventListener('keydown', onKey);
     };
-  }, [editor, onStart]);
+  }, [editor]);
+
+  useEffect(() => {
+    // Like the buttons, not while a new thread is being written.
+    if (hidden) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || !isCommentShortcut(event)) return;
+      // Typing goes to the editor's own element when it is editable; any other field is not the text.
+      if (event.target !== editor.view.dom && isTextEntry(event.target)) return;
+      const here = placeFor(editor);
+      if (!here) return;
+      event.preventDefault();
+      onStart(here.point ? 'insertion' : 'comment');
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [editor, hidden, onStart]);
 
   if (hidden || !found) return null;
   const { place, point } = found;
@@ -133,9 +146,17 @@ export function SelectionBubble({ editor, hidden, onStart }: SelectionBubbleProp
         style={{ top: place.top, left: place.left }}
         data-testid="selection-bubble"
       >
-        {(point ? pointActions : rangeActions).map(({ kind, label }) => (
-          // mousedown would move the browser's selection out of the editor before the click lands
-          <button key={kind} type="button" className="selection-bubble__button" onMouseDown={(event) => event.preventDefault()} onClick={() => onStart(kind)}>
+        {(point ? pointActions : rangeActions).map(({ kind, label, shortcut }) => (
+          <button
+            key={kind}
+            type="button"
+            className="selection-bubble__button"
+            title={shortcut ? `${label} (${formatShortcut(shortcut)})` : undefined}
+            aria-keyshortcuts={shortcut ? ariaKeyShortcut(shortcut) : undefined}
+            // mousedown would move the browser's selection out of the editor before the click lands
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => onStart(kind)}
+          >
             {label}
           </button>
         ))}

@@ -9,8 +9,9 @@ export type CommentsState = Pick<CommentHighlightsState, 'threads' | 'ranges' | 
 const emptyState: CommentsState = { threads: [], ranges: new Map(), selectedId: null };
 
 /**
- * The threads, where their text is, and the selected one, exactly as the editor shows them: the
- * panel reads the highlight plugin's state, so cards and highlights never disagree. The same object
+ * The threads, where their text is, and the selected one, exactly as the editor shows them (this
+ * person's waiting actions included, see `setThreadsOverlay`): the panel reads the highlight
+ * plugin's state, so cards and highlights never disagree. The same object
  * comes back until one of those changes, so typing that moves no thread re-renders nothing.
  */
 export function useCommentsState(editor: Editor): CommentsState {

@@ -1,16 +1,8 @@
 import type { KeyboardEvent } from 'react';
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
+import { formatShortcut } from '../lib/keyboardShortcuts.ts';
 import { toolbarGroups } from './toolbarGroups.ts';
-
-const isApple = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
-
-/** "Mod-Shift-Z" as this platform writes it: "⌘⇧Z" or "Ctrl+Shift+Z". */
-function formatShortcut(shortcut: string): string {
-  const keys = shortcut.split('-');
-  if (isApple) return keys.map((key) => ({ Mod: '⌘', Shift: '⇧', Alt: '⌥' })[key] ?? key).join('');
-  return keys.map((key) => (key === 'Mod' ? 'Ctrl' : key)).join('+');
-}
 
 /** Arrow keys, Home and End move between buttons, as in any ARIA toolbar (one tab stop). */
 function moveFocus(event: KeyboardEvent<HTMLDivElement>) {

@@ -10,10 +10,20 @@ import { bindingOf, resolveThreadAnchor } from './threadAnchors.ts';
 import type { AnchorBinding, AnchorRange } from './threadAnchors.ts';
 import { threadDecorations } from './threadDecorations.ts';
 
+/**
+ * Turns the threads read from the Y.Doc (the server's copy) into the threads shown: the comments
+ * panel lays this person's actions still waiting to be sent over them (see pendingChanges.ts).
+ */
+export type ThreadsOverlay = (stored: readonly Thread[]) => readonly Thread[];
+
 /** The threads as the editor sees them; the comments panel reads the same state. */
 export interface CommentHighlightsState {
-  /** Every thread of the document, oldest first, as last read from the Y.Doc. */
+  /** Every thread of the document, oldest first, as shown: `overlay` applied to `stored`. */
   threads: readonly Thread[];
+  /** Every thread of the document, oldest first, as last read from the Y.Doc. */
+  stored: readonly Thread[];
+  /** Set by the comments panel (`setThreadsOverlay`); shows the stored threads as they are until then. */
+  overlay: ThreadsOverlay;
   /** Where each thread's anchor lies now (null: an end is gone; a suggested insertion: an empty range). */
   ranges: ReadonlyMap<string, AnchorRange | null>;
   /** The thread whose text and card are emphasised. */
@@ -21,7 +31,10 @@ export interface CommentHighlightsState {
   decorations: DecorationSet;
 }
 
-type Meta = { refresh: true } | { select: string | null };
+type Meta = { refresh: true } | { select: string | null } | { overlay: ThreadsOverlay };
+
+/** No overlay: the threads are shown as the Y.Doc has them. */
+const asStored: ThreadsOverlay = (stored) => stored;
 
 export const commentHighlightsKey = new PluginKey<CommentHighlightsState>('commentHighlights');
 
@@ -30,6 +43,11 @@ declare module '@tiptap/core' {
     commentHighlights: {
       /** Emphasises a thread's text and card; null emphasises none. */
       selectThread: (threadId: string | null) => ReturnType;
+      /**
+       * Shows the threads through `overlay` (null: as stored), in the text and in the panel alike,
+       * so a thread resolved offline loses its highlight as its card moves to the resolved ones.
+       */
+      setThreadsOverlay: (overlay: ThreadsOverlay | null) => ReturnType;
     };
   }
 }
@@ -64,12 +82,15 @@ function mapRanges(ranges: ReadonlyMap<string, AnchorRange | null>, tr: Transact
 function nextState(tr: Transaction, value: CommentHighlightsState, oldState: EditorState): CommentHighlightsState {
   const meta = tr.getMeta(commentHighlightsKey) as Meta | undefined;
   const remote = (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true;
-  let { threads, ranges, selectedId } = value;
+  let { threads, stored, overlay, ranges, selectedId } = value;
   if (meta && 'select' in meta) selectedId = meta.select;
+  if (meta && 'overlay' in meta) overlay = meta.overlay;
   const binding = bindingOf(oldState);
   const refresh = meta !== undefined && 'refresh' in meta;
-  if (refresh && binding) threads = readThreads(binding.doc);
-  if (refresh || remote) {
+  if (refresh && binding) stored = readThreads(binding.doc);
+  // A new overlay that changes nothing returns the same list (see withPendingChanges): nothing is redrawn.
+  if (stored !== value.stored || overlay !== value.overlay) threads = overlay(stored);
+  if (refresh || remote || threads !== value.threads) {
     // Remote changes (and undo, which goes through Yjs) arrive with the binding's mapping already
     // rebuilt for the new document, so anchors can be read from Yjs right away.
     const resolved = resolveAll(binding, threads, tr.doc);
@@ -78,16 +99,25 @@ function nextState(tr: Transaction, value: CommentHighlightsState, oldState: Edi
     ranges = mapRanges(ranges, tr);
   }
   if (threads === value.threads && ranges === value.ranges && selectedId === value.selectedId) {
-    return tr.docChanged ? { ...value, decorations: value.decorations.map(tr.mapping, tr.doc) } : value;
+    const next = stored === value.stored && overlay === value.overlay ? value : { ...value, stored, overlay };
+    return tr.docChanged ? { ...next, decorations: value.decorations.map(tr.mapping, tr.doc) } : next;
   }
-  return { threads, ranges, selectedId, decorations: threadDecorations(tr.doc, { threads, ranges, selectedId }) };
+  return { threads, stored, overlay, ranges, selectedId, decorations: threadDecorations(tr.doc, { threads, ranges, selectedId }) };
 }
 
-function highlightsPlugin(): Plugin<CommentHighlightsState> {
+/** The plugin behind `CommentHighlights` (exported for tests, which run it without a Tiptap editor). */
+export function commentHighlightsPlugin(): Plugin<CommentHighlightsState> {
   return new Plugin<CommentHighlightsState>({
     key: commentHighlightsKey,
     state: {
-      init: (_config, state) => ({ threads: [], ranges: new Map(), selectedId: null, decorations: threadDecorations(state.doc, { threads: [], ranges: new Map(), selectedId: null }) }),
+      init: (_config, state) => ({
+        threads: [],
+        stored: [],
+        overlay: asStored,
+        ranges: new Map(),
+        selectedId: null,
+        decorations: threadDecorations(state.doc, { threads: [], ranges: new Map(), selectedId: null }),
+      }),
       apply: nextState,
     },
     props: {
@@ -151,9 +181,15 @@ export const CommentHighlights = Extension.create({
           if (dispatch) tr.setMeta(commentHighlightsKey, { select: threadId });
           return true;
         },
+      setThreadsOverlay:
+        (overlay) =>
+        ({ tr, dispatch }) => {
+          if (dispatch) tr.setMeta(commentHighlightsKey, { overlay: overlay ?? asStored });
+          return true;
+        },
     };
   },
   addProseMirrorPlugins() {
-    return [highlightsPlugin()];
+    return [commentHighlightsPlugin()];
   },
 });
