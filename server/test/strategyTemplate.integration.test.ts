@@ -2,17 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EditorState, TextSelection } from '@tiptap/pm/state';
 import type { Transaction } from '@tiptap/pm/state';
 import { initProseMirrorDoc, updateYFragment, ySyncPluginKey, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
-import {
-  builtinTemplate,
-  DOCUMENT_FIELD,
-  editorSchema,
-  findSection,
-  flattenSections,
-  readSections,
-  readStrategyMeta,
-  sectionGuardPlugin,
-  sectionOutline,
-} from '@lcs/shared';
+import { builtinTemplate, DOCUMENT_FIELD, flattenSections, readSections, readStrategyMeta } from '@lcs/shared';
+import { editorSchema, findSection, sectionGuardPlugin, sectionOutline } from '@lcs/shared/editor';
 import type { JSONNode } from '@lcs/shared';
 import { connectClient, eventually, startServer, waitForSync } from './harness.ts';
 import type { Client, RunningServer } from './harness.ts';

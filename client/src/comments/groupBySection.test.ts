@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildParagraph, buildSection, editorSchema } from '@lcs/shared';
+import { buildParagraph, buildSection } from '@lcs/shared';
+import { editorSchema } from '@lcs/shared/editor';
 import { groupBySection, sectionAt } from './groupBySection.ts';
 
 // "a" (title A, text Alpha), then "b" (title B) holding subsection "b1" (title B one, text Beta).

@@ -1,5 +1,5 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { forEachSection, sectionTitleText } from '@lcs/shared';
+import { forEachSection, sectionTitleText } from '@lcs/shared/editor';
 
 /** Items that lie in one section (its own text, not its subsections'), in document order. */
 export interface SectionGroup<T> {

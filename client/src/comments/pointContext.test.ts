@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildParagraph, editorSchema } from '@lcs/shared';
+import { buildParagraph } from '@lcs/shared';
+import { editorSchema } from '@lcs/shared/editor';
 import { pointContext } from './pointContext.ts';
 
 const schema = editorSchema();

@@ -1,4 +1,3 @@
-import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { analyzeSections, builtinTemplate, DOCUMENT_FIELD, readStrategyMeta, readThreads } from '@lcs/shared';
 import type { JSONNode, Template, Thread } from '@lcs/shared';
@@ -33,6 +32,8 @@ export async function readStrategy(storage: Storage, registry: DocumentRegistry 
       const { snapshot, updates } = await storage.loadState(record.id);
       for (const part of snapshot ? [snapshot, ...updates] : updates) Y.applyUpdate(ydoc, part);
     }
+    // The Yjs → ProseMirror binding comes with the first export or snapshot, not at boot.
+    const { yXmlFragmentToProsemirrorJSON } = await import('@tiptap/y-tiptap');
     const content = yXmlFragmentToProsemirrorJSON(ydoc.getXmlFragment(DOCUMENT_FIELD)) as JSONNode;
     const meta = readStrategyMeta(ydoc);
     const template = (await findTemplate(storage.directory, meta?.templateId ?? DEFAULT_TEMPLATE_ID, meta?.templateVersion ?? undefined)) ?? builtinTemplate;

@@ -5,8 +5,6 @@ import { TableKit } from '@tiptap/extension-table';
 import { SectionGuard } from './sectionGuard.ts';
 import { Section, SectionTitle, StrategyDocument } from './sectionNodes.ts';
 
-/** Name of the Y.XmlFragment that holds the document body (Tiptap Collaboration's default). */
-export const DOCUMENT_FIELD = 'default';
 
 /**
  * The one list of Tiptap extensions that defines the document schema. The client adds editing-only

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EditorState } from '@tiptap/pm/state';
-import { editorSchema } from '@lcs/shared';
+import { editorSchema } from '@lcs/shared/editor';
 import { suggestionTransaction, wouldApply } from './applySuggestion.ts';
 
 const schema = editorSchema();

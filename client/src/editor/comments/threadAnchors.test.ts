@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { initProseMirrorDoc, prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
-import { buildParagraph, DOCUMENT_FIELD, editorSchema } from '@lcs/shared';
+import { buildParagraph, DOCUMENT_FIELD } from '@lcs/shared';
+import { editorSchema } from '@lcs/shared/editor';
 import { encodeAnchor, encodePoint, isDetached, resolveAnchor, resolvePoint } from './threadAnchors.ts';
 import type { AnchorBinding, EncodedAnchor } from './threadAnchors.ts';
 

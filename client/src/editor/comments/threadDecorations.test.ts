@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildParagraph, editorSchema } from '@lcs/shared';
+import { buildParagraph } from '@lcs/shared';
+import { editorSchema } from '@lcs/shared/editor';
 import { buildThread } from '../../comments/testThreads.ts';
 import { threadDecorations } from './threadDecorations.ts';
 import type { ThreadDecorationSpec } from './threadDecorations.ts';

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { Editor } from '@tiptap/core';
-import { findSection } from '@lcs/shared';
+import { findSection } from '@lcs/shared/editor';
 
 /** Longest lead name the field takes, in characters: a name or two, not a paragraph. */
 const maxLeadLength = 80;

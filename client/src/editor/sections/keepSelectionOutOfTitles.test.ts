@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EditorState, NodeSelection, TextSelection } from '@tiptap/pm/state';
-import { findSection } from '@lcs/shared';
+import { findSection } from '@lcs/shared/editor';
 import { selectionOutsideTitles } from './keepSelectionOutOfTitles.ts';
 import { textPosOutsideTitles } from './textPosOutsideTitles.ts';
 import { buildTwoSections } from './testDocs.ts';

@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core';
-import { findSection } from '@lcs/shared';
+import { findSection } from '@lcs/shared/editor';
 import { sectionContentStart } from './sectionContentStart.ts';
 
 const prefersReducedMotion = () => typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSection } from '@lcs/shared';
+import { findSection } from '@lcs/shared/editor';
 import { sectionContentStart } from './sectionContentStart.ts';
 import { buildBuiltinStrategy, buildTwoSections } from './testDocs.ts';
 

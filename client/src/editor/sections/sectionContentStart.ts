@@ -1,5 +1,5 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { findSection } from '@lcs/shared';
+import { findSection } from '@lcs/shared/editor';
 import { textPosOutsideTitles } from './textPosOutsideTitles.ts';
 
 /**

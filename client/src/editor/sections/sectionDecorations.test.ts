@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildParagraph, buildSection, findSection } from '@lcs/shared';
+import { buildParagraph, buildSection } from '@lcs/shared';
+import { findSection } from '@lcs/shared/editor';
 import { sectionContextOf, sectionDecorations } from './sectionDecorations.ts';
 import { buildBuiltinStrategy, buildDoc } from './testDocs.ts';
 

@@ -1,6 +1,7 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { forEachSection, isSectionStatus, SECTION_TITLE_NODE } from '@lcs/shared';
+import { isSectionStatus, SECTION_TITLE_NODE } from '@lcs/shared';
+import { forEachSection } from '@lcs/shared/editor';
 import type { SectionStatus } from '@lcs/shared';
 
 /** What a section's heading needs to know about the section it heads. */

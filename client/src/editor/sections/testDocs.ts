@@ -1,5 +1,6 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { buildParagraph, buildSection, buildStrategyContent, builtinTemplate, editorSchema } from '@lcs/shared';
+import { buildParagraph, buildSection, buildStrategyContent, builtinTemplate } from '@lcs/shared';
+import { editorSchema } from '@lcs/shared/editor';
 import type { JSONNode } from '@lcs/shared';
 
 const schema = editorSchema();
