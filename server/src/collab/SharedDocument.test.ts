@@ -140,6 +140,19 @@ describe('SharedDocument', () => {
     for (const fn of cleanup.splice(0)) await fn();
   });
 
+  /** A loaded document titled `title` on `storage`, with A and B connected and greeted. */
+  async function loadedWithTwo<S extends MemoryStorage>(title: string, storage: S, options: Partial<SharedDocumentOptions> = {}) {
+    await storage.createDocument({ id: 'doc', title });
+    const doc = open(storage, options);
+    await doc.queue.run(() => doc.load());
+    const a = fakeConnection('a');
+    const b = fakeConnection('b');
+    doc.addConnection(a.conn);
+    doc.addConnection(b.conn);
+    await settle(doc);
+    return { storage, doc, a, b, greeted: b.fake.sent.length };
+  }
+
   function open(storage: MemoryStorage, options: Partial<SharedDocumentOptions> = {}) {
     const doc = new SharedDocument('doc', { storage, fanout: new LocalFanout(), logger, hooks: [], compactAfterUpdates: 100, ...options });
     cleanup.push(() => doc.destroy(), () => storage.close());
@@ -215,15 +228,8 @@ describe('SharedDocument', () => {
   });
 
   it('fails the document when an append fails: everyone is closed with 4500, nothing is relayed, and a reload plus resend loses nothing', async () => {
-    const storage = new MemoryStorage();
-    await storage.createDocument({ id: 'doc', title: 'Surabaya' });
     const failed: SharedDocument[] = [];
-    const doc = open(storage, { onFailed: (d) => failed.push(d) });
-    await doc.queue.run(() => doc.load());
-    const a = fakeConnection('a');
-    const b = fakeConnection('b');
-    doc.addConnection(a.conn);
-    doc.addConnection(b.conn);
+    const { storage, doc, a, b } = await loadedWithTwo('Surabaya', new MemoryStorage(), { onFailed: (d) => failed.push(d) });
     const writerA = editor(2);
     doc.receive(a.conn, updateFrame(writerA.append('kept. ')));
     await settle(doc);
@@ -258,22 +264,8 @@ describe('SharedDocument', () => {
     expect(textOf(Y.mergeUpdates(stored.updates))).toBe('kept. not stored.');
   });
 
-  /** A loaded document on storage whose appends wait for the test, with A and B connected and greeted. */
-  async function loadedWithTwo(title: string) {
-    const storage = new HeldAppends();
-    await storage.createDocument({ id: 'doc', title });
-    const doc = open(storage);
-    await doc.queue.run(() => doc.load());
-    const a = fakeConnection('a');
-    const b = fakeConnection('b');
-    doc.addConnection(a.conn);
-    doc.addConnection(b.conn);
-    await settle(doc);
-    return { storage, doc, a, b, greeted: b.fake.sent.length };
-  }
-
   it('sends nothing that reflects an update before that update is stored, and keeps every frame in order', async () => {
-    const { storage, doc, a, b, greeted } = await loadedWithTwo('Medellín');
+    const { storage, doc, a, b, greeted } = await loadedWithTwo('Medellín', new HeldAppends());
 
     const writer = editor(2);
     const edit = writer.append('draft vision');
@@ -304,7 +296,7 @@ describe('SharedDocument', () => {
   });
 
   it('takes the next edits while an append is in flight and relays each, in order, once stored', async () => {
-    const { storage, doc, a, b, greeted } = await loadedWithTwo('Wuhan');
+    const { storage, doc, a, b, greeted } = await loadedWithTwo('Wuhan', new HeldAppends());
     const writer = editor(2);
     const edits = ['one ', 'two ', 'three'].map((t) => writer.append(t));
     for (const edit of edits) doc.receive(a.conn, updateFrame(edit));
@@ -352,16 +344,7 @@ describe('SharedDocument', () => {
   });
 
   it('relays what the document integrated, not the frame, when an update completes content that was waiting for it', async () => {
-    const storage = new MemoryStorage();
-    await storage.createDocument({ id: 'doc', title: 'Amman' });
-    const doc = open(storage);
-    await doc.queue.run(() => doc.load());
-    const a = fakeConnection('a');
-    const b = fakeConnection('b');
-    doc.addConnection(a.conn);
-    doc.addConnection(b.conn);
-    await settle(doc);
-    const greeted = b.fake.sent.length;
+    const { doc, a, b, greeted } = await loadedWithTwo('Amman', new MemoryStorage());
     const writer = editor(2);
     const first = writer.append('first ');
     const second = writer.append('second');

@@ -27,6 +27,12 @@ export interface SharedDocumentOptions {
 const MAX_TAIL_FRAMES = 500;
 const MIN_TAIL_BYTES = 64 * 1024;
 
+/** An update a transaction produced, and the frame that carries it. */
+interface Observed {
+  update: Uint8Array;
+  frame: Uint8Array;
+}
+
 /** Something to do once every append issued before it is stored: a relay, a reply, a publish. */
 interface Deferred {
   after: number;
@@ -111,7 +117,7 @@ export class SharedDocument {
   }
 
   /** Applies everything in storage; Yjs ignores what the Y.Doc already has. Returns what was new. */
-  async #applyStored(origin: 'storage' | 'resync'): Promise<{ updates: number; skipped: number; changes: Uint8Array[] }> {
+  async #applyStored(origin: 'storage' | 'resync'): Promise<{ updates: number; skipped: number; changes: Observed[] }> {
     const { snapshot, updates } = await this.options.storage.loadState(this.id);
     let skipped = 0;
     const apply = () => Y.transact(this.ydoc, () => {
@@ -133,7 +139,7 @@ export class SharedDocument {
     return this.queue.run(async () => {
       if (this.state !== 'ready') return;
       const { changes } = await this.#applyStored('resync');
-      for (const change of changes) this.#broadcast(encodeUpdate(change), null);
+      for (const { frame } of changes) this.#broadcast(frame, null);
     });
   }
 
@@ -144,7 +150,7 @@ export class SharedDocument {
       try {
         if (message.kind === 'update') {
           const changes = this.#observed(() => Y.applyUpdate(this.ydoc, message.payload, 'remote'));
-          for (const change of changes) this.#broadcast(encodeUpdate(change), null);
+          for (const { frame } of changes) this.#broadcast(frame, null);
         } else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, 'remote');
       } catch (err) {
         this.logger.error({ err, documentId: this.id }, 'update from another process failed to apply');
@@ -220,7 +226,7 @@ export class SharedDocument {
     const store = this.ydoc.store;
     if (store.pendingStructs !== null || store.pendingDs !== null) {
       const changes = this.#applyOrThrow(() => this.#observed(() => Y.applyUpdate(this.ydoc, update, origin)));
-      for (const change of changes) this.#broadcast(encodeUpdate(change), origin);
+      for (const { frame } of changes) this.#broadcast(frame, origin);
     } else {
       const message = frame ?? encodeUpdate(update);
       this.#knownChange = message;
@@ -275,13 +281,14 @@ export class SharedDocument {
   async applyServerChange<T>(change: (ydoc: Y.Doc) => T): Promise<T> {
     if (this.state !== 'ready') throw new Error(`document ${this.id} is ${this.state}`);
     let result!: T;
-    const updates = this.#observed(() => {
+    const changes = this.#observed(() => {
       result = Y.transact(this.ydoc, () => change(this.ydoc), 'server');
     });
-    if (updates.length === 0) return result;
-    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    if (changes.length === 0) return result;
+    const only = changes.length === 1 ? changes[0]! : null;
+    const update = only ? only.update : Y.mergeUpdates(changes.map((c) => c.update));
     const stored = this.#store(update);
-    this.#broadcast(encodeUpdate(update), null, () => {
+    this.#broadcast(only ? only.frame : encodeUpdate(update), null, () => {
       this.options.fanout.publish(this.id, { kind: 'update', payload: update });
       this.#counted();
     });
@@ -412,8 +419,11 @@ export class SharedDocument {
     this.#sinceBytes = 0;
   }
 
-  /** Runs `apply` and returns the updates its transactions produced (for relaying or storing). */
-  #observed(apply: () => void): Uint8Array[] {
+  /**
+   * Runs `apply` and returns the updates its transactions produced, each with its frame (for
+   * relaying or storing); the frames also extend the newcomers' cache.
+   */
+  #observed(apply: () => void): Observed[] {
     const updates: Uint8Array[] = [];
     const collect = (update: Uint8Array) => updates.push(update);
     this.ydoc.on('update', collect);
@@ -424,8 +434,11 @@ export class SharedDocument {
       this.#knownChange = null;
       this.ydoc.off('update', collect);
     }
-    for (const update of updates) this.#extendFullState(encodeUpdate(update));
-    return updates;
+    return updates.map((update) => {
+      const frame = encodeUpdate(update);
+      this.#extendFullState(frame);
+      return { update, frame };
+    });
   }
 
   /**

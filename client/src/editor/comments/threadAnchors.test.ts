@@ -61,6 +61,34 @@ const sync = (a: Y.Doc, b: Y.Doc) => {
   Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
 };
 
+
+/**
+ * Three clients start from a paragraph holding `text`; `makeAnchor` anchors in the first; then 60
+ * random inserts and deletes (seeded) on random clients with random deliveries, and a full sync.
+ */
+function randomlyEdited(seed: number, text: string, makeAnchor: (first: Y.Doc) => EncodedAnchor): { clients: Y.Doc[]; anchor: EncodedAnchor } {
+  const random = mulberry32(seed);
+  const pick = (n: number) => Math.floor(random() * n);
+  const clients = [buildYDoc(text)];
+  for (let i = 1; i < 3; i++) {
+    clients.push(new Y.Doc());
+    sync(clients[0]!, clients[i]!);
+  }
+  const anchor = makeAnchor(clients[0]!);
+  for (let step = 0; step < 60; step++) {
+    const client = clients[pick(clients.length)]!;
+    const body = textOf(client);
+    if (random() < 0.6 || body.length < 2) body.insert(pick(body.length + 1), String(pick(10)));
+    else {
+      const at = pick(body.length);
+      body.delete(at, Math.min(1 + pick(2), body.length - at));
+    }
+    if (random() < 0.3) sync(client, clients[pick(clients.length)]!);
+  }
+  for (const a of clients) for (const b of clients) sync(a, b);
+  return { clients, anchor };
+}
+
 describe('thread anchors', () => {
   it('resolve to the range they were made on', () => {
     const ydoc = buildYDoc('Hello brave world');
@@ -142,25 +170,7 @@ describe('thread anchors', () => {
 
   it('converge on every client through random concurrent edits and deliveries (seeded)', () => {
     for (let seed = 1; seed <= 20; seed++) {
-      const random = mulberry32(seed);
-      const pick = (n: number) => Math.floor(random() * n);
-      const clients = [buildYDoc('aaaaaQUOTEbbbbb')];
-      for (let i = 1; i < 3; i++) {
-        clients.push(new Y.Doc());
-        sync(clients[0]!, clients[i]!);
-      }
-      const anchor = anchorText(clients[0]!, 5, 10);
-      for (let step = 0; step < 60; step++) {
-        const client = clients[pick(clients.length)]!;
-        const text = textOf(client);
-        if (random() < 0.6 || text.length < 2) text.insert(pick(text.length + 1), String(pick(10)));
-        else {
-          const at = pick(text.length);
-          text.delete(at, Math.min(1 + pick(2), text.length - at));
-        }
-        if (random() < 0.3) sync(client, clients[pick(clients.length)]!);
-      }
-      for (const a of clients) for (const b of clients) sync(a, b);
+      const { clients, anchor } = randomlyEdited(seed, 'aaaaaQUOTEbbbbb', (first) => anchorText(first, 5, 10));
       const seen = clients.map((c) => anchoredText(c, anchor));
       expect(new Set(seen).size, `seed ${seed}`).toBe(1);
       const body = textOf(clients[0]!).toString();
@@ -276,25 +286,7 @@ describe('point anchors (suggested insertions)', () => {
 
   it('converge on every client through random concurrent edits and deliveries (seeded)', () => {
     for (let seed = 1; seed <= 20; seed++) {
-      const random = mulberry32(seed);
-      const pick = (n: number) => Math.floor(random() * n);
-      const clients = [buildYDoc('aaaaaXbbbbb')];
-      for (let i = 1; i < 3; i++) {
-        clients.push(new Y.Doc());
-        sync(clients[0]!, clients[i]!);
-      }
-      const anchor = anchorPoint(clients[0]!, 5);
-      for (let step = 0; step < 60; step++) {
-        const client = clients[pick(clients.length)]!;
-        const text = textOf(client);
-        if (random() < 0.6 || text.length < 2) text.insert(pick(text.length + 1), String(pick(10)));
-        else {
-          const at = pick(text.length);
-          text.delete(at, Math.min(1 + pick(2), text.length - at));
-        }
-        if (random() < 0.3) sync(client, clients[pick(clients.length)]!);
-      }
-      for (const a of clients) for (const b of clients) sync(a, b);
+      const { clients, anchor } = randomlyEdited(seed, 'aaaaaXbbbbb', (first) => anchorPoint(first, 5));
       const seen = clients.map((c) => showPoint(c, anchor));
       expect(new Set(seen).size, `seed ${seed}`).toBe(1);
       // While attached, the point never leaves the gap between the letters it was made between.
