@@ -71,6 +71,39 @@ describe('several server processes on PostgreSQL and Redis', () => {
     await eventually(() => expect(onB.provider.awareness.getStates().get(onA.doc.clientID)).toEqual({ user: { name: 'Awa', color: '#047857' } }));
   }, 60_000);
 
+  it('a process that joins a document mid-edit misses nothing, and sees who is there at once', async () => {
+    const [, b] = servers;
+    const c = await start();
+    // A new document that only one process holds: it publishes nothing while it is alone.
+    const res = await fetch(`${b!.httpUrl}/api/strategies`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Kigali learning city strategy' }),
+    });
+    const id = ((await res.json()) as { document: { id: string } }).document.id;
+    const writer = connectClient(b!.wsUrl, id, { cookie });
+    clients.push(writer);
+    await waitForSync(writer);
+    writer.provider.awareness.setLocalStateField('user', { name: 'Jean', color: '#1d4ed8' });
+    // The writer keeps typing while someone opens the document on another process.
+    let typed = 0;
+    const typing = setInterval(() => writer.text.insert(writer.text.length, ` w${typed++}`), 5);
+    await new Promise((r) => setTimeout(r, 300));
+    const reader = connectClient(c.wsUrl, id, { cookie });
+    clients.push(reader);
+    await waitForSync(reader);
+    // Presence is renewed only every 15 s: seeing it now means the writer's process sent it on arrival.
+    await eventually(() => expect(reader.provider.awareness.getStates().get(writer.doc.clientID)).toEqual({ user: { name: 'Jean', color: '#1d4ed8' } }), 5_000);
+    await new Promise((r) => setTimeout(r, 500));
+    clearInterval(typing);
+    await eventually(() => expect(reader.text.toString()).toBe(writer.text.toString()));
+    expect(typed).toBeGreaterThan(50);
+    expect(reader.text.toString()).toContain(` w${typed - 1}`);
+    // And the other way round.
+    reader.text.insert(0, 'Umujyi wiga. ');
+    await eventually(() => expect(writer.text.toString()).toBe(reader.text.toString()));
+  }, 60_000);
+
   it('loses nothing when a process is killed mid-edit: its clients resync through another process', async () => {
     const [a, b] = servers;
     const writer = connect(a!);

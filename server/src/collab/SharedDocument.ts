@@ -66,6 +66,8 @@ export class SharedDocument {
   /** Updates appended since the last compaction. */
   #appended = 0;
   #compactionQueued = false;
+  /** A resync waiting in the queue, which later requests join. */
+  #resyncWaiting: Promise<void> | null = null;
   /**
    * For newcomers: sync step 2 with the whole document as it was when encoded, plus the update
    * frames applied since, in order. Edits extend the tail instead of dropping the encoding, so a
@@ -109,7 +111,11 @@ export class SharedDocument {
    */
   async load(): Promise<void> {
     const started = performance.now();
-    await this.options.fanout.subscribe(this.id, (message) => this.#receiveRemote(message));
+    await this.options.fanout.subscribe(this.id, {
+      message: (message) => this.#receiveRemote(message),
+      resync: () => void this.resync(),
+      peerJoined: () => this.#publishPresence(),
+    });
     const { updates, skipped } = await this.#applyStored('storage');
     this.#appended = updates;
     this.state = 'ready';
@@ -134,12 +140,34 @@ export class SharedDocument {
     return { updates: updates.length, skipped, changes };
   }
 
-  /** Catches up from storage after a possible gap in cross-process delivery; relays what was new. */
+  /**
+   * Catches up from storage after a possible gap in cross-process delivery; relays what was new.
+   * Requests made while one is waiting in the queue share it.
+   */
   resync(): Promise<void> {
-    return this.queue.run(async () => {
+    if (this.#resyncWaiting) return this.#resyncWaiting;
+    this.#resyncWaiting = this.queue.run(async () => {
+      this.#resyncWaiting = null;
       if (this.state !== 'ready') return;
       const { changes } = await this.#applyStored('resync');
       for (const { frame } of changes) this.#broadcast(frame, null);
+    });
+    return this.#resyncWaiting;
+  }
+
+  /**
+   * Another process has started holding this document: it learns the presence of the people
+   * connected here now, rather than at their next renewal (presence is not stored anywhere).
+   */
+  #publishPresence(): void {
+    void this.queue.run(() => {
+      if (this.state !== 'ready') return;
+      const ids: number[] = [];
+      for (const conn of this.connections) ids.push(...conn.awarenessIds);
+      const present = ids.filter((id) => this.awareness.getStates().has(id));
+      if (present.length === 0) return;
+      const payload = awarenessProtocol.encodeAwarenessUpdate(this.awareness, present);
+      this.#defer(() => this.options.fanout.publish(this.id, { kind: 'awareness', payload }));
     });
   }
 

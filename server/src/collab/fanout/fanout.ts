@@ -6,17 +6,28 @@ export interface FanoutMessage {
   payload: Uint8Array;
 }
 
+/** What a loaded document hears from the other processes that hold it. */
+export interface FanoutSubscriber {
+  /** An update or presence change made on another process (updates are already stored there). */
+  message(message: FanoutMessage): void;
+  /** Delivery to this document may have had a gap: catch up from storage. */
+  resync(): void;
+  /** Another process has just started holding the document: tell it what storage does not hold (presence). */
+  peerJoined(): void;
+}
+
 /**
  * Carries document updates and presence between server processes. Updates are published only
  * after they are stored, so a process that misses messages can always catch up from storage:
- * `onResync` fires whenever delivery may have had a gap (e.g. after a reconnect to Redis).
+ * `onResync` fires whenever delivery to every document may have had a gap (e.g. after a reconnect
+ * to Redis), a subscriber's own `resync` when only that document's may have.
  */
 export interface Fanout {
   /** Starts delivery for a document; resolves once messages published from now on will arrive. */
-  subscribe(documentId: string, handler: (message: FanoutMessage) => void): Promise<void>;
+  subscribe(documentId: string, subscriber: FanoutSubscriber): Promise<void>;
   unsubscribe(documentId: string): Promise<void>;
   publish(documentId: string, message: FanoutMessage): void;
-  /** Registers what to do after a possible gap in delivery. */
+  /** Registers what to do after a possible gap in delivery to every document. */
   onResync(handler: () => void): void;
   close(): Promise<void>;
 }

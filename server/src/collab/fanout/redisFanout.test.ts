@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../logger.ts';
-import type { FanoutMessage } from './fanout.ts';
+import type { FanoutMessage, FanoutSubscriber } from './fanout.ts';
 import { decodeFrame, RedisFanout } from './redisFanout.ts';
 import { eventually } from '../../../test/waiting.ts';
 
@@ -9,7 +9,19 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const logger = createLogger('silent');
 
 const bytes = (...values: number[]) => new Uint8Array(values);
-const plain = (messages: FanoutMessage[]) => messages.map((m) => ({ kind: m.kind, payload: Array.from(m.payload) }));
+const plain = (messages: { kind: string; payload: Uint8Array }[]) => messages.map((m) => ({ kind: m.kind, payload: Array.from(m.payload) }));
+const update = (...values: number[]): FanoutMessage => ({ kind: 'update', payload: bytes(...values) });
+
+/** A subscriber that records what it hears. */
+function recorder() {
+  const heard = { messages: [] as FanoutMessage[], resyncs: 0, peersJoined: 0 };
+  const subscriber: FanoutSubscriber = {
+    message: (m) => heard.messages.push(m),
+    resync: () => (heard.resyncs += 1),
+    peerJoined: () => (heard.peersJoined += 1),
+  };
+  return { heard, subscriber };
+}
 
 describe('RedisFanout (real Redis)', () => {
   const closing: (() => Promise<unknown>)[] = [];
@@ -23,47 +35,107 @@ describe('RedisFanout (real Redis)', () => {
     return fanout;
   }
 
-  it("delivers another process's messages in order, sends one frame per document per tick, and skips its own", async () => {
-    const documentId = `fanout-test-${process.pid}-${Date.now()}`;
-    const a = open();
-    const b = open();
-    const seenByA: FanoutMessage[] = [];
-    const seenByB: FanoutMessage[] = [];
-    await a.subscribe(documentId, (m) => seenByA.push(m));
-    await b.subscribe(documentId, (m) => seenByB.push(m));
+  function rawSubscriber(documentId: string) {
     const raw = new Redis(REDIS_URL);
     closing.push(() => raw.quit());
     const frames: Buffer[] = [];
     raw.on('messageBuffer', (_channel: Buffer, frame: Buffer) => frames.push(frame));
-    await raw.subscribe(RedisFanout.channel(documentId));
+    return { frames, ready: raw.subscribe(RedisFanout.channel(documentId)), raw };
+  }
 
-    const sent: FanoutMessage[] = [
-      { kind: 'update', payload: bytes(1, 2, 3) },
-      { kind: 'awareness', payload: bytes(9) },
-      { kind: 'update', payload: bytes() },
-    ];
+  it("delivers another process's messages in order, sends one frame per document per tick, and skips its own", async () => {
+    const documentId = `fanout-test-${process.pid}-${Date.now()}`;
+    const watcher = rawSubscriber(documentId);
+    await watcher.ready;
+    const a = open();
+    const b = open();
+    const onA = recorder();
+    const onB = recorder();
+    await a.subscribe(documentId, onA.subscriber);
+    await b.subscribe(documentId, onB.subscriber);
+    // B's arrival reaches A (A answers it).
+    await eventually(() => expect(onA.heard.peersJoined).toBe(1));
+
+    const sent: FanoutMessage[] = [update(1, 2, 3), { kind: 'awareness', payload: bytes(9) }, update()];
     for (const m of sent) a.publish(documentId, m);
 
-    await eventually(() => expect(plain(seenByB)).toEqual(plain(sent)));
-    expect(frames).toHaveLength(1);
-    expect(plain(decodeFrame(frames[0]!))).toEqual(plain(sent));
+    await eventually(() => expect(plain(onB.heard.messages)).toEqual(plain(sent)));
+    const carrying = watcher.frames.map(decodeFrame).filter((entries) => entries.some((e) => e.kind !== 'announce'));
+    expect(carrying).toHaveLength(1);
+    expect(plain(carrying[0]!)).toEqual(plain(sent));
     await new Promise((r) => setTimeout(r, 50));
-    expect(seenByA).toEqual([]);
+    expect(onA.heard.messages).toEqual([]);
+    // Nobody reported a gap.
+    expect([onA.heard.resyncs, onB.heard.resyncs]).toEqual([0, 0]);
   });
 
-  it('treats an unreadable frame as a gap: it resyncs from storage instead of applying anything', async () => {
+  it('publishes nothing while it holds a document alone; a newcomer reads storage if something went unpublished', async () => {
+    const documentId = `fanout-alone-${process.pid}-${Date.now()}`;
+    const a = open();
+    const onA = recorder();
+    await a.subscribe(documentId, onA.subscriber);
+    // Its own announce reached nobody else.
+    await eventually(() => expect(a.isAlone(documentId)).toBe(true));
+
+    // A process joins while nothing went unpublished: no need to read storage again.
+    const b = open();
+    const onB = recorder();
+    await b.subscribe(documentId, onB.subscriber);
+    await eventually(() => expect(onA.heard.peersJoined).toBe(1));
+    a.publish(documentId, update(1));
+    await eventually(() => expect(plain(onB.heard.messages)).toEqual(plain([update(1)])));
+    expect(onB.heard.resyncs).toBe(0);
+    await b.unsubscribe(documentId);
+
+    // B has gone: the next publish reaches only A's own subscription, after which A goes quiet.
+    a.publish(documentId, update(2));
+    await eventually(() => expect(a.isAlone(documentId)).toBe(true));
+    const published = a.stats.framesPublished;
+    const dropped = a.stats.messagesDropped;
+    a.publish(documentId, update(3));
+    a.publish(documentId, { kind: 'awareness', payload: bytes(7) });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(a.stats.framesPublished).toBe(published);
+    expect(a.stats.messagesDropped).toBe(dropped + 2);
+
+    // C arrives: A answers that something went unpublished, so C reads storage once, then A
+    // publishes again and C's updates reach A.
+    const c = open();
+    const onC = recorder();
+    await c.subscribe(documentId, onC.subscriber);
+    await eventually(() => expect(onC.heard.resyncs).toBe(1));
+    expect(onA.heard.peersJoined).toBe(2);
+    expect(a.isAlone(documentId)).toBe(false);
+    a.publish(documentId, update(4));
+    c.publish(documentId, update(5));
+    await eventually(() => {
+      expect(plain(onC.heard.messages)).toEqual(plain([update(4)]));
+      expect(plain(onA.heard.messages)).toEqual(plain([update(5)]));
+    });
+    // A told C once; a later arrival is not sent to storage for what C already read.
+    const d = open();
+    const onD = recorder();
+    await d.subscribe(documentId, onD.subscriber);
+    await eventually(() => expect(onA.heard.peersJoined).toBe(3));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(onD.heard.resyncs).toBe(0);
+    expect(onC.heard.resyncs).toBe(1);
+  });
+
+  it('treats an unreadable frame as a gap: that document resyncs from storage instead of applying anything', async () => {
     const documentId = `fanout-bad-${process.pid}-${Date.now()}`;
     const b = open();
-    const seen: FanoutMessage[] = [];
-    let resyncs = 0;
-    b.onResync(() => (resyncs += 1));
-    await b.subscribe(documentId, (m) => seen.push(m));
+    const onB = recorder();
+    let globalResyncs = 0;
+    b.onResync(() => (globalResyncs += 1));
+    await b.subscribe(documentId, onB.subscriber);
     const raw = new Redis(REDIS_URL);
     closing.push(() => raw.quit());
     // Right format and a foreign origin, but the message claims more bytes than the frame holds.
-    const frame = Buffer.concat([Buffer.from([0x21]), Buffer.alloc(8, 7), Buffer.from([1, 0, 0, 0, 9, 1, 2])]);
+    const frame = Buffer.concat([Buffer.from([0x22]), Buffer.alloc(8, 7), Buffer.from([1, 0, 0, 0, 9, 1, 2])]);
     await raw.publish(RedisFanout.channel(documentId), frame);
-    await eventually(() => expect(resyncs).toBe(1));
-    expect(seen).toEqual([]);
+    await eventually(() => expect(onB.heard.resyncs).toBe(1));
+    expect(onB.heard.messages).toEqual([]);
+    expect(globalResyncs).toBe(0);
   });
 });

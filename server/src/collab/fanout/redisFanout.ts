@@ -1,20 +1,31 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from '../../logger.ts';
-import type { Fanout, FanoutKind, FanoutMessage } from './fanout.ts';
+import type { Fanout, FanoutKind, FanoutMessage, FanoutSubscriber } from './fanout.ts';
 
-const KIND_BYTES: Record<FanoutKind, number> = { update: 1, awareness: 2 };
-const KINDS: Record<number, FanoutKind> = { 1: 'update', 2: 'awareness' };
+/** A message in a frame: what the documents exchange, or a process announcing itself. */
+export type FrameEntryKind = FanoutKind | 'announce';
+export interface FrameEntry {
+  kind: FrameEntryKind;
+  payload: Uint8Array;
+}
+
+const KIND_BYTES: Record<FrameEntryKind, number> = { update: 1, awareness: 2, announce: 3 };
+const KINDS: Record<number, FrameEntryKind> = { 1: 'update', 2: 'awareness', 3: 'announce' };
 /** First byte of a frame: its format (a process drops frames of a format it does not know). */
-const FORMAT = 0x21;
+const FORMAT = 0x22;
 const ORIGIN_BYTES = 8;
 const HEADER_BYTES = 1 + ORIGIN_BYTES;
 /** Each message in a frame: kind (1 byte), payload length (4 bytes, big-endian), payload. */
 const ENTRY_HEADER_BYTES = 5;
 
+/** Flags of an announce (its one payload byte). */
+export const ANNOUNCE_JOINED = 1; // "I have just started holding the document (or reconnected): answer me"
+export const ANNOUNCE_DROPPED = 2; // "I left updates unpublished since I last announced: read them from storage"
+
 /** Splits a frame's messages; throws if the frame is not well-formed. */
-export function decodeFrame(frame: Buffer): FanoutMessage[] {
-  const messages: FanoutMessage[] = [];
+export function decodeFrame(frame: Buffer): FrameEntry[] {
+  const messages: FrameEntry[] = [];
   for (let at = HEADER_BYTES; at < frame.length; ) {
     if (at + ENTRY_HEADER_BYTES > frame.length) throw new Error('truncated message header');
     const kind = KINDS[frame[at]!];
@@ -28,26 +39,55 @@ export function decodeFrame(frame: Buffer): FanoutMessage[] {
   return messages;
 }
 
+/** A document this process holds, as the fan-out sees it. */
+interface Channel {
+  subscriber: FanoutSubscriber;
+  /** The reply to one of our publishes said nobody else was subscribed: publish nothing for now. */
+  alone: boolean;
+  /** An update was left unpublished (being alone) since this process last announced itself here. */
+  dropped: boolean;
+  /** Frames heard from other processes; a receiver count that predates one of them is stale. */
+  heard: number;
+}
+
 /**
  * Redis pub/sub between server processes, one channel per loaded document. A frame is
  * `[format][8-byte process id]` followed by one or more `[kind][length][payload]` messages; a
  * process ignores its own frames. What one document publishes during one tick (an edit and the
  * caret move that came with it, say) goes out as one frame, in order: one PUBLISH instead of several.
  *
+ * **Publishing only while someone listens.** PUBLISH replies with the number of subscribers that
+ * received the frame. When that is just this process, nobody else holds the document, and its
+ * updates and presence are not published at all (no PUBLISH, no echo of our own frame to parse):
+ * a document held by one process costs Redis nothing. A process that starts holding a document
+ * subscribes, then announces itself (`joined`); a process that hears anything from another one on
+ * a channel publishes again, and answers a `joined` announce with its own, flagged `dropped` if it
+ * left updates unpublished since it last announced; a process that hears `dropped` reads storage
+ * again. That closes the gap: an update left unpublished was stored before the decision, which came
+ * before the newcomer's announce arrived, which came before the answer that makes it read storage.
+ * A receiver count only counts if nothing was heard on the channel since that publish was sent
+ * and this process's own subscription was up throughout. An answer also carries presence
+ * (`peerJoined`), so people on the other process appear at once rather than at their next renewal.
+ *
  * Guarantees: while connected, a subscriber gets every frame published after `subscribe`
- * resolved, in publish order per publisher. Pub/sub keeps nothing for a subscriber that is away,
- * so after any reconnect (`ready` following a lost connection) every `onResync` handler runs and the
- * documents reload their state from storage, where each update was written before it was published.
+ * resolved, in publish order per publisher, and every update published or announced as dropped.
+ * Pub/sub keeps nothing for a subscriber that is away, so after any reconnect every `onResync`
+ * handler runs once the subscriptions are back, the documents reload their state from storage
+ * (where each update was written before it was published), and the process announces itself again.
  */
 export class RedisFanout implements Fanout {
   readonly #origin = randomBytes(ORIGIN_BYTES);
   readonly #pub: Redis;
   readonly #sub: Redis;
-  readonly #handlers = new Map<string, (message: FanoutMessage) => void>();
+  readonly #channels = new Map<string, Channel>();
   readonly #resyncHandlers: (() => void)[] = [];
   #hadConnection = false;
-  /** Messages published during this tick, per document, sent together when it ends. */
-  readonly #outgoing = new Map<string, FanoutMessage[]>();
+  /** Incremented whenever the subscriber connection is (re)established. */
+  #epoch = 0;
+  /** Messages to publish during this tick, per document, sent together when it ends. */
+  readonly #outgoing = new Map<string, FrameEntry[]>();
+  /** Frames published, and messages left unpublished because nobody else held their document. */
+  readonly stats = { framesPublished: 0, messagesDropped: 0 };
 
   constructor(
     url: string,
@@ -60,12 +100,18 @@ export class RedisFanout implements Fanout {
     for (const conn of [this.#pub, this.#sub]) conn.on('error', (err) => this.logger.warn({ err }, 'redis connection error'));
     this.#sub.on('messageBuffer', (channel: Buffer, frame: Buffer) => this.#deliver(channel.toString(), frame));
     this.#sub.on('ready', () => {
-      // ioredis re-subscribes our channels on reconnect; what was published meanwhile is gone.
-      if (this.#hadConnection) {
-        this.logger.warn('redis reconnected: resyncing loaded documents from storage');
-        for (const handler of this.#resyncHandlers) handler();
-      }
-      this.#hadConnection = true;
+      this.#epoch += 1;
+      if (!this.#hadConnection) return void (this.#hadConnection = true);
+      // ioredis re-subscribes our channels on reconnect; what was published meanwhile is gone. A
+      // PING answered on this connection comes after the re-subscriptions.
+      this.#sub
+        .ping()
+        .then(() => {
+          this.logger.warn('redis reconnected: resyncing loaded documents from storage');
+          for (const [documentId, channel] of this.#channels) this.#announce(documentId, channel, ANNOUNCE_JOINED);
+          for (const handler of this.#resyncHandlers) handler();
+        })
+        .catch((err: unknown) => this.logger.warn({ err }, 'redis reconnect check failed'));
     });
   }
 
@@ -73,21 +119,45 @@ export class RedisFanout implements Fanout {
     return `lcs:doc:${documentId}`;
   }
 
-  async subscribe(documentId: string, handler: (message: FanoutMessage) => void): Promise<void> {
-    this.#handlers.set(documentId, handler);
+  async subscribe(documentId: string, subscriber: FanoutSubscriber): Promise<void> {
+    const channel: Channel = { subscriber, alone: false, dropped: false, heard: 0 };
+    this.#channels.set(documentId, channel);
     await this.#sub.subscribe(RedisFanout.channel(documentId));
+    if (this.#channels.get(documentId) === channel) this.#announce(documentId, channel, ANNOUNCE_JOINED);
   }
 
   async unsubscribe(documentId: string): Promise<void> {
-    this.#handlers.delete(documentId);
+    this.#channels.delete(documentId);
     await this.#sub.unsubscribe(RedisFanout.channel(documentId));
   }
 
   publish(documentId: string, message: FanoutMessage): void {
+    const channel = this.#channels.get(documentId);
+    if (channel?.alone) {
+      if (message.kind === 'update') channel.dropped = true;
+      this.stats.messagesDropped += 1;
+      return;
+    }
+    this.#queue(documentId, message);
+  }
+
+  /** Whether, as far as this process can tell, nobody else holds the document now. */
+  isAlone(documentId: string): boolean {
+    return this.#channels.get(documentId)?.alone ?? false;
+  }
+
+  #announce(documentId: string, channel: Channel, flags: number): void {
+    if (channel.dropped) flags |= ANNOUNCE_DROPPED;
+    channel.dropped = false;
+    channel.alone = false;
+    this.#queue(documentId, { kind: 'announce', payload: Uint8Array.of(flags) });
+  }
+
+  #queue(documentId: string, entry: FrameEntry): void {
     const pending = this.#outgoing.get(documentId);
-    if (pending) return void pending.push(message);
+    if (pending) return void pending.push(entry);
     if (this.#outgoing.size === 0) process.nextTick(this.#flush);
-    this.#outgoing.set(documentId, [message]);
+    this.#outgoing.set(documentId, [entry]);
   }
 
   #flush = (): void => {
@@ -102,31 +172,61 @@ export class RedisFanout implements Fanout {
         frame.set(payload, at + ENTRY_HEADER_BYTES);
         at += ENTRY_HEADER_BYTES + payload.byteLength;
       }
-      this.#pub.publish(RedisFanout.channel(documentId), frame).catch((err: unknown) => this.logger.error({ err, documentId }, 'redis publish failed'));
+      const channel = this.#channels.get(documentId);
+      const sent = channel && { channel, heard: channel.heard, epoch: this.#epoch, subscribed: this.#sub.status === 'ready' };
+      this.stats.framesPublished += 1;
+      this.#pub.publish(RedisFanout.channel(documentId), frame).then(
+        (receivers) => {
+          if (sent) this.#noteReceivers(documentId, sent, receivers);
+        },
+        (err: unknown) => this.logger.error({ err, documentId }, 'redis publish failed'),
+      );
     }
     this.#outgoing.clear();
   };
+
+  /** Goes quiet on a channel when a publish reached only our own subscription, and nothing contradicts it since. */
+  #noteReceivers(documentId: string, sent: { channel: Channel; heard: number; epoch: number; subscribed: boolean }, receivers: number): void {
+    const { channel } = sent;
+    if (receivers > 1 || !sent.subscribed || sent.epoch !== this.#epoch || sent.heard !== channel.heard) return;
+    if (this.#channels.get(documentId) !== channel) return;
+    channel.alone = true;
+  }
 
   onResync(handler: () => void): void {
     this.#resyncHandlers.push(handler);
   }
 
-  #deliver(channel: string, frame: Buffer): void {
+  #deliver(channelName: string, frame: Buffer): void {
     if (frame.length < HEADER_BYTES || frame.subarray(1, HEADER_BYTES).equals(this.#origin)) return;
-    const documentId = channel.slice('lcs:doc:'.length);
-    const handler = this.#handlers.get(documentId);
-    if (!handler) return;
-    let messages: FanoutMessage[];
+    const documentId = channelName.slice('lcs:doc:'.length);
+    const channel = this.#channels.get(documentId);
+    if (!channel) return;
+    // Somebody else holds the document: publish to it again.
+    channel.heard += 1;
+    channel.alone = false;
+    let entries: FrameEntry[];
     try {
       if (frame[0] !== FORMAT) throw new Error(`unknown frame format ${frame[0]}`);
-      messages = decodeFrame(frame);
+      entries = decodeFrame(frame);
     } catch (err) {
       // Whatever it carried is in storage (published only once stored): catch up from there.
       this.logger.warn({ err, documentId }, 'unreadable frame from another process; resyncing from storage');
-      for (const resync of this.#resyncHandlers) resync();
+      channel.subscriber.resync();
       return;
     }
-    for (const message of messages) handler(message);
+    for (const entry of entries) {
+      if (entry.kind !== 'announce') {
+        channel.subscriber.message(entry as FanoutMessage);
+        continue;
+      }
+      const flags = entry.payload[0] ?? 0;
+      if (flags & ANNOUNCE_DROPPED) channel.subscriber.resync();
+      if (flags & ANNOUNCE_JOINED) {
+        this.#announce(documentId, channel, 0);
+        channel.subscriber.peerJoined();
+      }
+    }
   }
 
   async close(): Promise<void> {
