@@ -17,9 +17,9 @@ import type { Mode, OurMode, ServerUnderTest } from './serverUnderTest.ts';
  * server and, in the same invocation, against the stock @y/websocket-server, and prints the two side
  * by side. Figures, not verdicts: nothing here fails on time (see docs/PERFORMANCE.md).
  */
-const SCENARIOS = ['editing', 'editing-postgres', 'idle', 'join-storm', 'editing-memory'] as const;
+const SCENARIOS = ['editing', 'editing-postgres', 'editing-cluster', 'idle', 'join-storm', 'editing-memory'] as const;
 /** `all` leaves out the diagnostic in-memory run (it separates storage cost from the rest). */
-const DEFAULT_SCENARIOS: readonly Scenario[] = ['editing', 'editing-postgres', 'idle', 'join-storm'];
+const DEFAULT_SCENARIOS: readonly Scenario[] = ['editing', 'editing-postgres', 'editing-cluster', 'idle', 'join-storm'];
 type Scenario = (typeof SCENARIOS)[number];
 
 const { values } = (() => {
@@ -51,7 +51,9 @@ const { values } = (() => {
 if (values.help) {
   console.log(`pnpm bench [-- options]
   --scenario <list>     all (default: ${DEFAULT_SCENARIOS.join(', ')}) or a comma list of:
-                        ${SCENARIOS.join(', ')} (editing-memory: ours on in-memory storage, a diagnostic)
+                        ${SCENARIOS.join(', ')} (editing-cluster: two of our processes on
+                        Postgres+Redis, each document's clients split between them; editing-memory:
+                        ours on in-memory storage, a diagnostic)
   --seconds <n>         duration of the editing and idle phases (default 20)
   --documents <n>       editing: documents (default 20)
   --clients <n>         editing: clients over all documents (default 200)
@@ -158,8 +160,8 @@ async function compare(
 async function main(): Promise<void> {
   printMachine();
   const results: Record<string, ScenarioResult[][]> = {};
-  const scenarioOf: Record<OurMode, Scenario> = { sqlite: 'editing', postgres: 'editing-postgres', memory: 'editing-memory' };
-  const editingModes = (['sqlite', 'postgres', 'memory'] as const).filter((m) => chosen.includes(scenarioOf[m]));
+  const scenarioOf: Record<OurMode, Scenario> = { sqlite: 'editing', postgres: 'editing-postgres', cluster: 'editing-cluster', memory: 'editing-memory' };
+  const editingModes = (['sqlite', 'postgres', 'cluster', 'memory'] as const).filter((m) => chosen.includes(scenarioOf[m]));
   if (editingModes.length) {
     const title = `Editing: ${editing.documents * editing.clientsPerDocument} clients over ${editing.documents} documents, ${editing.rate} edits/s each, ${editing.seconds} s`;
     await compare('editing', title, editingModes, (s) => runEditing(s, editing), results);

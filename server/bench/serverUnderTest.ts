@@ -11,8 +11,11 @@ import type { ProbedMemory, StartOptions } from './serverProcess.ts';
 
 const referenceScript = path.join(serverDir, 'node_modules', '@y', 'websocket-server', 'src', 'server.js');
 
-/** Our server on SQLite, on Postgres+Redis, or (diagnostic: what storage costs) in memory; or the reference. */
-export type Mode = 'sqlite' | 'postgres' | 'memory' | 'reference';
+/**
+ * Our server on SQLite, on Postgres+Redis, as two processes sharing Postgres+Redis (each
+ * document's clients split between them), or (diagnostic: what storage costs) in memory; or the reference.
+ */
+export type Mode = 'sqlite' | 'postgres' | 'cluster' | 'memory' | 'reference';
 export type OurMode = Exclude<Mode, 'reference'>;
 
 /** A server process the load runs against: ours (in a storage mode) or the stock reference. */
@@ -20,6 +23,9 @@ export interface ServerUnderTest {
   mode: Mode;
   label: string;
   pid: number;
+  /** Every server process (one, except in cluster mode); CPU and memory figures add them up. */
+  pids: number[];
+  /** Where the next client connects (in cluster mode, the processes take turns). */
   collabUrl(documentId: string): string;
   /** Session cookie the sockets send (ours only; the reference has no auth). */
   cookie: string | undefined;
@@ -33,34 +39,41 @@ export interface ServerUnderTest {
   stop(): Promise<void>;
 }
 
-export const labelOf: Record<Mode, string> = { sqlite: 'ours (SQLite)', postgres: 'ours (Postgres+Redis)', memory: 'ours (memory)', reference: 'reference' };
+export const labelOf: Record<Mode, string> = {
+  sqlite: 'ours (SQLite)',
+  postgres: 'ours (Postgres+Redis)',
+  cluster: 'ours (2 processes, PG+Redis)',
+  memory: 'ours (memory)',
+  reference: 'reference',
+};
 
 /**
  * Starts our server (`src/index.ts`) the way the `tsx` binary does, but as one process
  * (`node --import tsx`), so that the pid measured is the server's own. Signs in as the first
  * facilitator through the real invitation link.
  */
-export async function startOurs(mode: OurMode, options: StartOptions = {}): Promise<ServerUnderTest> {
+export async function startOurs(mode: Exclude<OurMode, 'cluster'>, options: StartOptions = {}, shared?: SharedDatabase): Promise<ServerUnderTest> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lcs-bench-'));
-  const db = mode === 'postgres' ? await createTestDatabase() : undefined;
+  const db = shared?.db ?? (mode === 'postgres' ? await createTestDatabase() : undefined);
   const env: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: dataDir };
   if (db) Object.assign(env, { DATABASE_URL: db.url, REDIS_URL });
   else env.STORAGE = mode;
   const child = spawnNode([...profileArgs(options), '--import', 'tsx', 'src/index.ts'], env);
   const cleanup = async () => {
     await child.stop();
-    await db?.drop();
+    if (!shared) await db?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     const port = Number((await child.waitFor(/"port":(\d+)[^\n]*listening on/, 60_000))[1]);
-    const link = (await child.waitFor(/first one: (\S+?)"/, 10_000))[1]!;
     const httpUrl = `http://127.0.0.1:${port}`;
-    const { cookie } = await redeem(httpUrl, link, 'Bench Facilitator');
+    // A process joining a database that has a facilitator already uses that facilitator's session.
+    const cookie = shared?.cookie ?? (await redeem(httpUrl, (await child.waitFor(/first one: (\S+?)"/, 10_000))[1]!, 'Bench Facilitator')).cookie;
     return {
       mode,
       label: labelOf[mode],
       pid: child.process.pid!,
+      pids: [child.process.pid!],
       cookie,
       collabUrl: (id) => `ws://127.0.0.1:${port}/collab/${id}`,
       log: child.output,
@@ -83,6 +96,46 @@ export async function startOurs(mode: OurMode, options: StartOptions = {}): Prom
   }
 }
 
+interface SharedDatabase {
+  db: Awaited<ReturnType<typeof createTestDatabase>>;
+  cookie?: string;
+}
+
+/**
+ * Two of our processes on one Postgres database and Redis, as behind a load balancer: clients
+ * take turns between them, so every document has clients on both and every edit crosses Redis.
+ */
+export async function startCluster(options: StartOptions = {}): Promise<ServerUnderTest> {
+  const db = await createTestDatabase();
+  const shared: SharedDatabase = { db };
+  const processes: ServerUnderTest[] = [];
+  const cleanup = async () => {
+    for (const p of processes) await p.stop();
+    await db.drop();
+  };
+  try {
+    for (let i = 0; i < 2; i++) {
+      const server = await startOurs('postgres', options, shared);
+      shared.cookie = server.cookie;
+      processes.push(server);
+    }
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+  const [first] = processes as [ServerUnderTest, ...ServerUnderTest[]];
+  let turn = 0;
+  return {
+    ...first,
+    mode: 'cluster',
+    label: labelOf.cluster,
+    pids: processes.map((p) => p.pid),
+    collabUrl: (id) => processes[turn++ % processes.length]!.collabUrl(id),
+    log: () => processes.map((p) => p.log()).join('\n'),
+    stop: cleanup,
+  };
+}
+
 /** Starts the stock `@y/websocket-server` (in memory, any path is a room, no auth). */
 export async function startReference(options: StartOptions = {}): Promise<ServerUnderTest> {
   if (!fs.existsSync(referenceScript)) throw new Error(`reference server not installed at ${referenceScript}`);
@@ -100,6 +153,7 @@ export async function startReference(options: StartOptions = {}): Promise<Server
     mode: 'reference',
     label: labelOf.reference,
     pid: child.process.pid!,
+    pids: [child.process.pid!],
     cookie: undefined,
     collabUrl: (id) => `ws://127.0.0.1:${port}/collab/${id}`,
     createDocument: async () => randomBytes(12).toString('hex'),
@@ -110,6 +164,7 @@ export async function startReference(options: StartOptions = {}): Promise<Server
 }
 
 export function startServer(mode: Mode, options: StartOptions = {}): Promise<ServerUnderTest> {
-  return mode === 'reference' ? startReference(options) : startOurs(mode, options);
+  if (mode === 'reference') return startReference(options);
+  return mode === 'cluster' ? startCluster(options) : startOurs(mode, options);
 }
 

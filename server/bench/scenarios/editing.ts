@@ -37,7 +37,8 @@ export async function runEditing(server: ServerUnderTest, options: EditingOption
   if (connectFailures.length) notes.push(`${connectFailures.length} clients failed to connect: ${connectFailures[0]}`);
   await sleep(1_000);
 
-  const cpuStart = cpuSeconds(server.pid);
+  const cpuOf = () => server.pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  const cpuStart = cpuOf();
   const external = server.externalCpu?.();
   const generator = meterGenerator();
   const framesBefore = clients.reduce((n, c) => n + c.framesReceived, 0);
@@ -51,13 +52,13 @@ export async function runEditing(server: ServerUnderTest, options: EditingOption
   const frames = clients.reduce((n, c) => n + c.framesReceived, 0) - framesBefore;
   const bytes = clients.reduce((n, c) => n + c.bytesReceived, 0) - bytesBefore;
   const elapsed = (performance.now() - started) / 1_000;
-  const cpu = cpuSeconds(server.pid) - cpuStart;
+  const cpu = cpuOf() - cpuStart;
   const externalCpu = await external?.stop();
   const generatorMetrics = generator.stop(elapsed, cpu + (externalCpu ? externalCpu.postgres + externalCpu.redis : 0));
   if (!drained) notes.push(`deliveries still missing ${DRAIN_MS / 1000} s after the last edit`);
 
   const converged = await checkConvergence(server, groups, docIds);
-  const memory = memoryKb(server.pid);
+  const memory = server.pids.map(memoryKb).reduce((sum, m) => ({ rssKb: sum.rssKb + m.rssKb, peakKb: sum.peakKb + m.peakKb }));
   const closed = clients.filter((c) => c.unexpectedClose !== undefined);
   if (closed.length) notes.push(`${closed.length} sockets closed unexpectedly (first code ${closed[0]!.unexpectedClose})`);
   if (ledger.duplicates || ledger.unknown) notes.push(`${ledger.duplicates} duplicate and ${ledger.unknown} unknown deliveries`);
