@@ -358,4 +358,30 @@ describe('SharedDocument', () => {
     for (const f of b.fake.sent.slice(greeted).map(describeFrame)) Y.applyUpdate(atB, f.payload);
     expect(atB.getText('t').toString()).toBe('first second');
   });
+  it('resyncs requested while one is waiting share it; a request after it has started gets its own', async () => {
+    class CountingStorage extends MemoryStorage {
+      loads = 0;
+      override async loadState(id: string): Promise<StoredState> {
+        this.loads += 1;
+        return super.loadState(id);
+      }
+    }
+    const { storage, doc, a } = await loadedWithTwo('Nairobi', new CountingStorage());
+    const before = storage.loads;
+    // Another process stored an edit this one has not heard of.
+    const elsewhere = editor(9).append('from elsewhere');
+    await storage.appendUpdate('doc', elsewhere);
+    const first = doc.resync();
+    expect([doc.resync(), doc.resync()]).toEqual([first, first]);
+    await first;
+    expect(storage.loads).toBe(before + 1);
+    expect(doc.ydoc.getText('t').toString()).toBe('from elsewhere');
+    await settle(doc);
+    // What was new is relayed to the connections.
+    const atA = new Y.Doc();
+    for (const f of a.fake.sent.map(describeFrame)) if (f.kind === 'update') Y.applyUpdate(atA, f.payload);
+    expect(atA.getText('t').toString()).toBe('from elsewhere');
+    await doc.resync();
+    expect(storage.loads).toBe(before + 2);
+  });
 });
