@@ -122,6 +122,40 @@ describe('RedisFanout (real Redis)', () => {
     expect(onC.heard.resyncs).toBe(1);
   });
 
+  it('after its subscriber connection comes back, a process catches up from storage, announces itself again and is not taken for alone', async () => {
+    const documentId = `fanout-reconnect-${process.pid}-${Date.now()}`;
+    const a = open();
+    const b = open();
+    const onA = recorder();
+    const onB = recorder();
+    let bResyncs = 0;
+    b.onResync(() => (bResyncs += 1));
+    await a.subscribe(documentId, onA.subscriber);
+    await b.subscribe(documentId, onB.subscriber);
+    await eventually(() => expect(onA.heard.peersJoined).toBe(1));
+
+    const admin = new Redis(REDIS_URL);
+    closing.push(() => admin.quit());
+    const list = (await admin.call('CLIENT', 'LIST')) as string;
+    const line = list.split('\n').find((l) => l.includes(`name=${b.subscriberName}`));
+    expect(line, 'the subscriber connection is named').toBeDefined();
+    await admin.call('CLIENT', 'KILL', 'ID', /\bid=(\d+)/.exec(line!)![1]!);
+    // While B's subscription is down, B publishes: the receiver count (A only) must not make B quiet.
+    b.publish(documentId, update(7));
+    await eventually(() => expect(plain(onA.heard.messages)).toEqual(plain([update(7)])));
+
+    // Back: B reads storage for whatever it missed and announces itself; A answers.
+    await eventually(() => expect(bResyncs).toBe(1), 10_000);
+    await eventually(() => expect(onA.heard.peersJoined).toBe(2));
+    expect(b.isAlone(documentId)).toBe(false);
+    a.publish(documentId, update(8));
+    b.publish(documentId, update(9));
+    await eventually(() => {
+      expect(plain(onB.heard.messages)).toEqual(plain([update(8)]));
+      expect(plain(onA.heard.messages)).toEqual(plain([update(7), update(9)]));
+    });
+  });
+
   it('treats an unreadable frame as a gap: that document resyncs from storage instead of applying anything', async () => {
     const documentId = `fanout-bad-${process.pid}-${Date.now()}`;
     const b = open();

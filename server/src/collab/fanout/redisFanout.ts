@@ -95,8 +95,8 @@ export class RedisFanout implements Fanout {
   ) {
     const options = { maxRetriesPerRequest: null, lazyConnect: false } as const;
     // Auto-pipelining: the publishes of one tick (several documents) leave in one write.
-    this.#pub = new Redis(url, { ...options, enableAutoPipelining: true });
-    this.#sub = new Redis(url, options);
+    this.#pub = new Redis(url, { ...options, enableAutoPipelining: true, connectionName: `lcs-pub-${this.#origin.toString('hex')}` });
+    this.#sub = new Redis(url, { ...options, connectionName: this.subscriberName });
     for (const conn of [this.#pub, this.#sub]) conn.on('error', (err) => this.logger.warn({ err }, 'redis connection error'));
     this.#sub.on('messageBuffer', (channel: Buffer, frame: Buffer) => this.#deliver(channel.toString(), frame));
     this.#sub.on('ready', () => {
@@ -113,6 +113,11 @@ export class RedisFanout implements Fanout {
         })
         .catch((err: unknown) => this.logger.warn({ err }, 'redis reconnect check failed'));
     });
+  }
+
+  /** The subscriber connection's name in Redis (`CLIENT LIST`), as an operator would look for it. */
+  get subscriberName(): string {
+    return `lcs-sub-${this.#origin.toString('hex')}`;
   }
 
   static channel(documentId: string): string {
