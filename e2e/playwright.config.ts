@@ -9,13 +9,16 @@ import { chromiumArgs, chromiumPath } from './fixtures/chromium.ts';
 export default defineConfig({
   testDir: 'tests',
   globalSetup: './globalSetup.ts',
-  // Two cores: each worker drives two browser contexts and a server process of its own.
-  workers: 2,
+  // One worker: each test drives two browser contexts and a server process of its own, which
+  // already fills two cores; two workers on a slow two-core machine ran tests past their timeout
+  // (load average 11) and took no less time in all.
+  workers: 1,
   forbidOnly: Boolean(process.env.CI),
   // No retries: a real-time sync test that passes only on a second try has found a race to fix.
   retries: 0,
   reporter: 'list',
-  timeout: 60_000,
+  // A guard against hangs, not a speed check: the slowest two-browser test takes ~30 s alone here.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   use: {
     browserName: 'chromium',
