@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import { startChildServer } from './childServer.ts';
 import type { ChildServer } from './childServer.ts';
 import { connectClient, eventually, redeem, waitForSync, webSocketWithCookie } from './harness.ts';
@@ -102,6 +103,36 @@ describe('several server processes on PostgreSQL and Redis', () => {
     // And the other way round.
     reader.text.insert(0, 'Umujyi wiga. ');
     await eventually(() => expect(writer.text.toString()).toBe(reader.text.toString()));
+  }, 60_000);
+
+  it('when a process loses its append connection (as if PostgreSQL crashed), its documents reload and clients resend what storage may lack', async () => {
+    const [, b] = servers;
+    const res = await fetch(`${b!.httpUrl}/api/strategies`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Accra learning city strategy' }),
+    });
+    const id = ((await res.json()) as { document: { id: string } }).document.id;
+    const writer = connectClient(b!.wsUrl, id, { cookie });
+    clients.push(writer);
+    const closes: number[] = [];
+    writer.provider.on('connection-close', (event: { code: number } | null) => closes.push(event?.code ?? 0));
+    await waitForSync(writer);
+    writer.text.insert(0, 'Akwaaba. ');
+    await new Promise((r) => setTimeout(r, 300));
+    const admin = new pg.Client({ connectionString: db.url });
+    await admin.connect();
+    const cut = await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'lcs-appends'");
+    await admin.end();
+    expect(cut.rowCount).toBeGreaterThan(0);
+    // The document is dropped from memory (4500) and the client reconnects to a fresh copy.
+    await eventually(() => expect(closes).toContain(4500));
+    await waitForSync(writer);
+    writer.text.insert(writer.text.length, 'Every learner counts.');
+    const fresh = connectClient(b!.wsUrl, id, { cookie });
+    clients.push(fresh);
+    await waitForSync(fresh);
+    await eventually(() => expect(fresh.text.toString()).toBe('Akwaaba. Every learner counts.'));
   }, 60_000);
 
   it('loses nothing when a process is killed mid-edit: its clients resync through another process', async () => {

@@ -352,6 +352,14 @@ export class SharedDocument {
     if (this.#flushWaiters.length > 0) this.#wakeFlushWaiters();
   }
 
+  /**
+   * Storage may have lost appends it had acknowledged: the in-memory copy may hold changes storage
+   * lacks, so it is dropped as after a failed append (connections close with 4500, clients resend).
+   */
+  storageLost(err: unknown): void {
+    if (this.state === 'ready') this.#storageFailed(err);
+  }
+
   #storageFailed(err: unknown): void {
     if (this.state === 'failed' || this.state === 'destroyed') return;
     this.logger.error({ err, documentId: this.id }, 'storing an update failed; dropping the in-memory copy of the document');

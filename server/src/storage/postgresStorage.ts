@@ -11,7 +11,15 @@ import type { CompactionResult, DocumentRecord, NewDocument, Storage, StoredStat
 /**
  * PostgreSQL storage for several server processes. Appends are group-committed: while one INSERT is
  * in flight, the appends that arrive (for any document) wait and then go in together as one
- * prepared multi-row INSERT, durable on commit; each caller resolves once its row is committed.
+ * prepared multi-row INSERT; each caller resolves once its row is committed.
+ *
+ * The append connection commits asynchronously (`synchronous_commit = off`): a commit is
+ * acknowledged once it is in PostgreSQL's WAL buffers, without waiting for the WAL flush, which is
+ * the same guarantee SQLite gives in WAL mode with synchronous=NORMAL: it survives a crash of this
+ * process, and only a crash of the database server (or the machine) can lose the last fraction of a
+ * second. That case is caught: when the append connection breaks, `onAppendsMayBeLost` listeners
+ * run and the documents in memory are reloaded (their clients resend what storage lacks). Every
+ * other write (directory, compaction) commits synchronously, which also flushes earlier appends.
  * Compaction takes a per-document advisory lock, so only one process compacts a document at a
  * time, and deletes exactly the rows it merged (by seq), so appends committed meanwhile by any
  * process survive even if their sequence numbers are lower than the last one it read.
@@ -26,6 +34,7 @@ export class PostgresStorage implements Storage {
    */
   #appendClient: Promise<pg.PoolClient> | null = null;
   readonly #merger = new MergeWorker();
+  readonly #lossListeners = new Set<(reason: Error) => void>();
 
   private constructor(private readonly pool: pg.Pool) {
     this.directory = new PostgresDirectory(pool);
@@ -77,12 +86,30 @@ export class PostgresStorage implements Storage {
     return this.#appends.add({ id, update });
   }
 
+  onAppendsMayBeLost(listener: (reason: Error) => void): void {
+    this.#lossListeners.add(listener);
+  }
+
   async #connectForAppends(): Promise<pg.PoolClient> {
     const client = await this.pool.connect();
     // A checked-out client has no listener of the pool's: without this, a connection the server cuts
-    // (restart, pg_terminate_backend) would be an unhandled 'error' and end the process.
-    client.on('error', () => brokenClients.add(client));
+    // (restart, crash, pg_terminate_backend) would be an unhandled 'error' and end the process.
+    client.on('error', (err) => this.#appendConnectionLost(client, err));
+    try {
+      await client.query("SET synchronous_commit = off; SET application_name = 'lcs-appends'");
+    } catch (err) {
+      client.release(err as Error);
+      throw err;
+    }
     return client;
+  }
+
+  /** Once per connection: it is not used again, and what it committed lately may be gone. */
+  #appendConnectionLost(client: pg.PoolClient, err: Error): void {
+    if (brokenClients.has(client)) return;
+    brokenClients.add(client);
+    const reason = new Error(`the append connection to PostgreSQL was lost: ${err.message}`);
+    for (const listener of this.#lossListeners) listener(reason);
   }
 
   /** The connection for appends, replaced if it broke since the last group. */
@@ -120,7 +147,10 @@ export class PostgresStorage implements Storage {
       );
     } catch (err) {
       // A statement error (a missing document, say) leaves the connection usable; any other drops it.
-      if (!(err instanceof pg.DatabaseError)) this.#dropAppendClient(client, err as Error);
+      if (!(err instanceof pg.DatabaseError)) {
+        this.#appendConnectionLost(client, err as Error);
+        this.#dropAppendClient(client, err as Error);
+      }
       throw err;
     }
   }

@@ -184,15 +184,22 @@ describe('PostgreSQL storage when the server cuts its connections', () => {
   it('appends carry on after the server cuts every connection, and the process survives', async () => {
     const storage = await PostgresStorage.open(db.url);
     closing.push(() => storage.close());
+    const lost: Error[] = [];
+    storage.onAppendsMayBeLost((reason) => lost.push(reason));
     await storage.createDocument({ id: 'd', title: 'D' });
     const { updates, text } = buildEdits(3);
     await storage.appendUpdate('d', updates[0]!);
     const admin = new pg.Client({ connectionString: db.url });
     await admin.connect();
+    // Appends have a connection of their own, named for operators.
+    const appenders = await admin.query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'lcs-appends'");
+    expect(appenders.rowCount).toBe(1);
     const cut = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
     await admin.end();
     expect(cut.rowCount).toBeGreaterThan(0);
     await new Promise((r) => setTimeout(r, 200));
+    // Its commits are asynchronous: losing it is reported once, so open documents can be reloaded.
+    expect(lost.map((e) => e.message)).toEqual([expect.stringContaining('append connection to PostgreSQL was lost')]);
     for (const u of updates.slice(1)) await storage.appendUpdate('d', u);
     expect(textOf(await storage.loadState('d'))).toBe(text);
   });

@@ -48,6 +48,13 @@ export interface Storage {
   loadState(id: string): Promise<StoredState>;
   /** Appends one update durably; resolves once it would survive a crash of this process. */
   appendUpdate(id: string, update: Uint8Array): Promise<void>;
+  /**
+   * Registers what to do when appends already acknowledged may not survive after all: PostgreSQL
+   * commits appends asynchronously (durable against a crash of this process, like SQLite in WAL
+   * mode, but a crash of the database server itself can lose its last fraction of a second), so
+   * losing the append connection means documents in memory may hold changes storage lacks.
+   */
+  onAppendsMayBeLost?(listener: (reason: Error) => void): void;
   compact(id: string): Promise<CompactionResult>;
   /** Resolves if the backing store answers; used by `/healthz`. */
   ping(): Promise<void>;
