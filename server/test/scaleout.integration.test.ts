@@ -32,6 +32,17 @@ describe('several server processes on PostgreSQL and Redis', () => {
     return c;
   };
 
+  /** Creates a strategy through one process's API (any process sees it: the database is shared). */
+  const createStrategy = async (server: ChildServer, title: string): Promise<string> => {
+    const res = await fetch(`${server.httpUrl}/api/strategies`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ title }),
+    });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { document: { id: string } }).document.id;
+  };
+
   beforeAll(async () => {
     const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
     await redis.connect().catch((err: unknown) => {
@@ -41,12 +52,7 @@ describe('several server processes on PostgreSQL and Redis', () => {
     db = await createTestDatabase();
     const first = await start();
     cookie = (await redeem(first.httpUrl, first.facilitatorLink!, 'Fatima Facilitator')).cookie;
-    const res = await fetch(`${first.httpUrl}/api/strategies`, {
-      method: 'POST',
-      headers: { cookie, 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Dakar learning city strategy' }),
-    });
-    documentId = ((await res.json()) as { document: { id: string } }).document.id;
+    documentId = await createStrategy(first, 'Dakar learning city strategy');
   }, 60_000);
 
   afterAll(async () => {
@@ -76,12 +82,7 @@ describe('several server processes on PostgreSQL and Redis', () => {
     const [, b] = servers;
     const c = await start();
     // A new document that only one process holds: it publishes nothing while it is alone.
-    const res = await fetch(`${b!.httpUrl}/api/strategies`, {
-      method: 'POST',
-      headers: { cookie, 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Kigali learning city strategy' }),
-    });
-    const id = ((await res.json()) as { document: { id: string } }).document.id;
+    const id = await createStrategy(b!, 'Kigali learning city strategy');
     const writer = connectClient(b!.wsUrl, id, { cookie });
     clients.push(writer);
     await waitForSync(writer);
@@ -107,12 +108,7 @@ describe('several server processes on PostgreSQL and Redis', () => {
 
   it('when a process loses its append connection (as if PostgreSQL crashed), its documents reload and clients resend what storage may lack', async () => {
     const [, b] = servers;
-    const res = await fetch(`${b!.httpUrl}/api/strategies`, {
-      method: 'POST',
-      headers: { cookie, 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Accra learning city strategy' }),
-    });
-    const id = ((await res.json()) as { document: { id: string } }).document.id;
+    const id = await createStrategy(b!, 'Accra learning city strategy');
     const writer = connectClient(b!.wsUrl, id, { cookie });
     clients.push(writer);
     const closes: number[] = [];
