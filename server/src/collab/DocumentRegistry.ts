@@ -25,9 +25,6 @@ export class DocumentRegistry {
   #closed = false;
 
   constructor(readonly options: RegistryOptions) {
-    options.fanout.onResync(() => {
-      for (const doc of this.#docs.values()) void doc.resync();
-    });
     options.storage.onAppendsMayBeLost?.((reason) => {
       if (this.#docs.size > 0) options.logger.warn({ err: reason, documents: this.#docs.size }, 'storage may have lost recent appends: reloading every open document');
       for (const doc of [...this.#docs.values()]) doc.storageLost(reason);

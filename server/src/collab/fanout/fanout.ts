@@ -18,17 +18,15 @@ export interface FanoutSubscriber {
 
 /**
  * Carries document updates and presence between server processes. Updates are published only
- * after they are stored, so a process that misses messages can always catch up from storage:
- * `onResync` fires whenever delivery to every document may have had a gap (e.g. after a reconnect
- * to Redis), a subscriber's own `resync` when only that document's may have.
+ * after they are stored, so a process that misses messages can always catch up from storage: a
+ * subscriber's `resync` runs whenever delivery to its document may have had a gap (after a
+ * reconnect to Redis, an unreadable frame, or another process saying it left updates unpublished).
  */
 export interface Fanout {
   /** Starts delivery for a document; resolves once messages published from now on will arrive. */
   subscribe(documentId: string, subscriber: FanoutSubscriber): Promise<void>;
   unsubscribe(documentId: string): Promise<void>;
   publish(documentId: string, message: FanoutMessage): void;
-  /** Registers what to do after a possible gap in delivery to every document. */
-  onResync(handler: () => void): void;
   close(): Promise<void>;
 }
 
@@ -37,6 +35,5 @@ export class LocalFanout implements Fanout {
   async subscribe(): Promise<void> {}
   async unsubscribe(): Promise<void> {}
   publish(): void {}
-  onResync(): void {}
   async close(): Promise<void> {}
 }

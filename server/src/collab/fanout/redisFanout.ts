@@ -71,8 +71,8 @@ interface Channel {
  *
  * Guarantees: while connected, a subscriber gets every frame published after `subscribe`
  * resolved, in publish order per publisher, and every update published or announced as dropped.
- * Pub/sub keeps nothing for a subscriber that is away, so after any reconnect every `onResync`
- * handler runs once the subscriptions are back, the documents reload their state from storage
+ * Pub/sub keeps nothing for a subscriber that is away, so after any reconnect, once the
+ * subscriptions are back, every subscriber resyncs: its document reloads its state from storage
  * (where each update was written before it was published), and the process announces itself again.
  */
 export class RedisFanout implements Fanout {
@@ -80,9 +80,7 @@ export class RedisFanout implements Fanout {
   readonly #pub: Redis;
   readonly #sub: Redis;
   readonly #channels = new Map<string, Channel>();
-  readonly #resyncHandlers: (() => void)[] = [];
-  #hadConnection = false;
-  /** Incremented whenever the subscriber connection is (re)established. */
+  /** Incremented whenever the subscriber connection is (re)established; 1 after the first connection. */
   #epoch = 0;
   /** Messages to publish during this tick, per document, sent together when it ends. */
   readonly #outgoing = new Map<string, FrameEntry[]>();
@@ -101,15 +99,17 @@ export class RedisFanout implements Fanout {
     this.#sub.on('messageBuffer', (channel: Buffer, frame: Buffer) => this.#deliver(channel.toString(), frame));
     this.#sub.on('ready', () => {
       this.#epoch += 1;
-      if (!this.#hadConnection) return void (this.#hadConnection = true);
+      if (this.#epoch === 1) return;
       // ioredis re-subscribes our channels on reconnect; what was published meanwhile is gone. A
       // PING answered on this connection comes after the re-subscriptions.
       this.#sub
         .ping()
         .then(() => {
           this.logger.warn('redis reconnected: resyncing loaded documents from storage');
-          for (const [documentId, channel] of this.#channels) this.#announce(documentId, channel, ANNOUNCE_JOINED);
-          for (const handler of this.#resyncHandlers) handler();
+          for (const [documentId, channel] of this.#channels) {
+            this.#announce(documentId, channel, ANNOUNCE_JOINED);
+            channel.subscriber.resync();
+          }
         })
         .catch((err: unknown) => this.logger.warn({ err }, 'redis reconnect check failed'));
     });
@@ -196,10 +196,6 @@ export class RedisFanout implements Fanout {
     if (receivers > 1 || !sent.subscribed || sent.epoch !== this.#epoch || sent.heard !== channel.heard) return;
     if (this.#channels.get(documentId) !== channel) return;
     channel.alone = true;
-  }
-
-  onResync(handler: () => void): void {
-    this.#resyncHandlers.push(handler);
   }
 
   #deliver(channelName: string, frame: Buffer): void {
