@@ -49,6 +49,13 @@ export class DeliveryLedger {
     }
   }
 
+  /** Forgets everything so far (after a warm-up has drained): counting starts again from here. */
+  reset(): void {
+    this.#pending.clear();
+    this.latencies.length = 0;
+    this.sentCount = this.expected = this.received = this.duplicates = this.unknown = 0;
+  }
+
   get lost(): number {
     return this.expected - this.received;
   }

@@ -26,6 +26,46 @@ export function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
 }
 
+/**
+ * CPU seconds per thread of a process, keyed by thread id (with the thread's name), so a run can
+ * tell the event loop's share from that of worker threads, the libuv pool and V8's helpers.
+ */
+export function threadCpuSeconds(pid: number): Map<number, { name: string; seconds: number }> {
+  const threads = new Map<number, { name: string; seconds: number }>();
+  let tids: string[];
+  try {
+    tids = fs.readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return threads;
+  }
+  for (const tid of tids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      threads.set(Number(tid), { name, seconds: (Number(fields[11]) + Number(fields[12])) / ticksPerSecond });
+    } catch {
+      // The thread ended between listing and reading.
+    }
+  }
+  return threads;
+}
+
+/**
+ * Splits a process's CPU between two readings of `threadCpuSeconds` into the main thread (the
+ * event loop, whose tid is the pid) and everything else; threads that ended in between are missed.
+ */
+export function mainThreadShare(pid: number, before: ReturnType<typeof threadCpuSeconds>, after: ReturnType<typeof threadCpuSeconds>): { main: number; others: number } {
+  let main = 0;
+  let others = 0;
+  for (const [tid, { seconds }] of after) {
+    const used = seconds - (before.get(tid)?.seconds ?? 0);
+    if (tid === pid) main += used;
+    else others += used;
+  }
+  return { main, others };
+}
+
 /** Resident set now and its high-water mark (VmHWM), in KiB. */
 export function memoryKb(pid: number): { rssKb: number; peakKb: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -30,6 +30,7 @@ const { values } = (() => {
       options: {
         scenario: { type: 'string', default: 'all' },
         seconds: { type: 'string' },
+        warmup: { type: 'string', default: '3' },
         documents: { type: 'string', default: '20' },
         clients: { type: 'string', default: '200' },
         rate: { type: 'string', default: '2' },
@@ -55,6 +56,7 @@ if (values.help) {
                         Postgres+Redis, each document's clients split between them; editing-memory:
                         ours on in-memory storage, a diagnostic)
   --seconds <n>         duration of the editing and idle phases (default 20)
+  --warmup <n>          editing: seconds of the same load before measuring, not counted (default 3; 0 = none)
   --documents <n>       editing: documents (default 20)
   --clients <n>         editing: clients over all documents (default 200)
   --rate <n>            editing: edits per second per client (default 2)
@@ -87,7 +89,9 @@ const chosen: Scenario[] =
       });
 const seconds = num('seconds', 20);
 const documents = num('documents');
-const editing = { documents, clientsPerDocument: Math.max(2, Math.round(num('clients') / documents)), rate: num('rate'), seconds };
+const warmupSeconds = Number(values.warmup);
+if (!Number.isFinite(warmupSeconds) || warmupSeconds < 0) usageError('--warmup must be a number of seconds, 0 or more');
+const editing = { documents, clientsPerDocument: Math.max(2, Math.round(num('clients') / documents)), rate: num('rate'), seconds, warmupSeconds };
 const idleDocuments = num('idle-documents');
 const idle = { documents: idleDocuments, clientsPerDocument: Math.max(1, Math.round(num('idle-clients') / idleDocuments)), seconds };
 const storm = { megabytes: num('storm-mb'), joiners: num('joiners') };
@@ -163,7 +167,7 @@ async function main(): Promise<void> {
   const scenarioOf: Record<OurMode, Scenario> = { sqlite: 'editing', postgres: 'editing-postgres', cluster: 'editing-cluster', memory: 'editing-memory' };
   const editingModes = (['sqlite', 'postgres', 'cluster', 'memory'] as const).filter((m) => chosen.includes(scenarioOf[m]));
   if (editingModes.length) {
-    const title = `Editing: ${editing.documents * editing.clientsPerDocument} clients over ${editing.documents} documents, ${editing.rate} edits/s each, ${editing.seconds} s`;
+    const title = `Editing: ${editing.documents * editing.clientsPerDocument} clients over ${editing.documents} documents, ${editing.rate} edits/s each, ${editing.seconds} s${editing.warmupSeconds > 0 ? ` after ${editing.warmupSeconds} s of warm-up` : ''}`;
     await compare('editing', title, editingModes, (s) => runEditing(s, editing), results);
   }
   if (chosen.includes('idle')) {

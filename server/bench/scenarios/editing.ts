@@ -3,7 +3,7 @@ import { BenchClient } from '../BenchClient.ts';
 import { DeliveryLedger } from '../DeliveryLedger.ts';
 import { meterGenerator } from '../metrics.ts';
 import type { Metric, ScenarioResult } from '../metrics.ts';
-import { cpuSeconds, memoryKb } from '../procStats.ts';
+import { cpuSeconds, mainThreadShare, memoryKb, threadCpuSeconds } from '../procStats.ts';
 import type { ServerUnderTest } from '../serverUnderTest.ts';
 import { mapLimit, maximum, percentile, sleep, waitUntil } from '../stats.ts';
 import { connectAll } from './connectAll.ts';
@@ -14,6 +14,11 @@ export interface EditingOptions {
   /** Edits per second per client; each edit also moves the caret (one awareness update). */
   rate: number;
   seconds: number;
+  /**
+   * Seconds of the same load before anything is measured. One-time costs (JIT compilation, worker
+   * threads started on first use) then stay out of the per-delivery figures, for every server alike.
+   */
+  warmupSeconds?: number;
 }
 
 /** How long to wait, after the last edit, for deliveries still in flight before counting them lost. */
@@ -36,9 +41,15 @@ export async function runEditing(server: ServerUnderTest, options: EditingOption
   const connectFailures = await connectAll(clients);
   if (connectFailures.length) notes.push(`${connectFailures.length} clients failed to connect: ${connectFailures[0]}`);
   await sleep(1_000);
+  if (options.warmupSeconds) {
+    await driveEdits(groups, rate, options.warmupSeconds);
+    if (!(await waitUntil(() => ledger.received >= ledger.expected, DRAIN_MS))) notes.push('warm-up deliveries still missing; counted from the measured phase on');
+    ledger.reset();
+  }
 
   const cpuOf = () => server.pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
   const cpuStart = cpuOf();
+  const threadsStart = server.pids.map(threadCpuSeconds);
   const external = server.externalCpu?.();
   const generator = meterGenerator();
   const framesBefore = clients.reduce((n, c) => n + c.framesReceived, 0);
@@ -53,6 +64,9 @@ export async function runEditing(server: ServerUnderTest, options: EditingOption
   const bytes = clients.reduce((n, c) => n + c.bytesReceived, 0) - bytesBefore;
   const elapsed = (performance.now() - started) / 1_000;
   const cpu = cpuOf() - cpuStart;
+  const threads = server.pids
+    .map((pid, i) => mainThreadShare(pid, threadsStart[i]!, threadCpuSeconds(pid)))
+    .reduce((sum, t) => ({ main: sum.main + t.main, others: sum.others + t.others }));
   const externalCpu = await external?.stop();
   const generatorMetrics = generator.stop(elapsed, cpu + (externalCpu ? externalCpu.postgres + externalCpu.redis : 0));
   if (!drained) notes.push(`deliveries still missing ${DRAIN_MS / 1000} s after the last edit`);
@@ -81,6 +95,8 @@ export async function runEditing(server: ServerUnderTest, options: EditingOption
     { label: 'bytes sent by the server per edit', value: bytes / Math.max(1, ledger.sentCount), digits: 0 },
     { label: 'server CPU (s)', value: cpu, digits: 2 },
     { label: 'server CPU per 1,000 deliveries (ms)', value: (cpu / Math.max(1, received)) * 1e6, digits: 2 },
+    { label: 'server CPU: event-loop thread (s)', value: threads.main, digits: 2 },
+    { label: 'server CPU: other threads (s)', value: threads.others, digits: 2 },
   ];
   if (externalCpu) {
     metrics.push(

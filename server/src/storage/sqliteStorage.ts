@@ -53,12 +53,13 @@ export class SqliteStorage implements Storage {
       ),
       deleteUpTo: db.prepare('DELETE FROM updates WHERE doc_id = ? AND seq <= ?'),
     };
-    const insertAll = db.transaction((items: { id: string; update: Uint8Array }[]) => {
-      for (const { id, update } of items) this.#stmts.append.run(id, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
-    });
+    const insert = ({ id, update }: { id: string; update: Uint8Array }) => this.#stmts.append.run(id, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+    const insertAll = db.transaction((items: { id: string; update: Uint8Array }[]) => items.forEach(insert));
     this.#appends = new GroupCommit(
       (items) => {
-        insertAll.immediate(items);
+        // A lone INSERT is its own transaction: no BEGIN and COMMIT statements to run around it.
+        if (items.length === 1) insert(items[0]!);
+        else insertAll.immediate(items);
         this.checkpointer?.noteCommit();
       },
       // At the end of the tick, not of the event-loop turn: the frames of one socket read share a
