@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import type { Logger } from '../logger.ts';
 import type { Storage } from '../storage/storage.ts';
 import { CloseError } from './CloseError.ts';
+import { SharedFrame } from './Connection.ts';
 import type { Connection } from './Connection.ts';
 import type { Fanout, FanoutMessage } from './fanout/fanout.ts';
 import type { CollabHook } from './hooks/types.ts';
@@ -482,8 +483,9 @@ export class SharedDocument {
    * are those connected now: one that joins meanwhile gets the state in its sync reply instead.
    */
   #broadcast(message: Uint8Array, except: unknown, then?: () => void): void {
+    const shared = new SharedFrame(message);
     if (this.#outbox.length === 0 && this.#stored === this.#issued) {
-      for (const conn of this.connections) if (conn !== except) conn.send(message);
+      for (const conn of this.connections) if (conn !== except) conn.send(message, shared);
       then?.();
       return;
     }
@@ -491,7 +493,7 @@ export class SharedDocument {
     this.#outbox.push({
       after: this.#issued,
       run: () => {
-        for (const conn of recipients) if (conn !== except) conn.send(message);
+        for (const conn of recipients) if (conn !== except) conn.send(message, shared);
         then?.();
       },
     });

@@ -37,7 +37,8 @@ export class CollabServer {
 
   constructor(readonly options: CollabServerOptions) {
     this.#logger = options.logger.child({ category: 'collab' });
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+    // No compression: relays write frames built once straight to the socket (see `Connection.send`).
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
     this.registry = new DocumentRegistry({ ...options, logger: this.#logger });
     this.#pingTimer = setInterval(() => this.#ping(), options.pingIntervalMs ?? 30_000);
     this.#pingTimer.unref();
