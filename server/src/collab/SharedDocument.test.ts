@@ -11,6 +11,7 @@ import type { StoredState } from '../storage/storage.ts';
 import type { CloseError } from './CloseError.ts';
 import type { Connection } from './Connection.ts';
 import { LocalFanout } from './fanout/fanout.ts';
+import type { Fanout, FanoutMessage, FanoutSubscriber } from './fanout/fanout.ts';
 import { SharedDocument, type SharedDocumentOptions } from './SharedDocument.ts';
 import { deferred } from '../../test/waiting.ts';
 
@@ -126,6 +127,30 @@ function editor(clientID: number, base?: Uint8Array) {
       return update!;
     },
   };
+}
+
+/** The fan-out of a process alone with nothing to say, except that a test can deliver to it what other processes published. */
+class ScriptedFanout implements Fanout {
+  readonly subscribers = new Map<string, FanoutSubscriber>();
+  readonly published: FanoutMessage[] = [];
+
+  async subscribe(documentId: string, subscriber: FanoutSubscriber): Promise<void> {
+    this.subscribers.set(documentId, subscriber);
+  }
+
+  publish(_documentId: string, message: FanoutMessage): void {
+    this.published.push(message);
+  }
+
+  async unsubscribe(documentId: string): Promise<void> {
+    this.subscribers.delete(documentId);
+  }
+
+  async close(): Promise<void> {}
+
+  deliver(documentId: string, message: FanoutMessage): void {
+    this.subscribers.get(documentId)!.message(message);
+  }
 }
 
 const textOf = (update: Uint8Array) => {
@@ -358,6 +383,45 @@ describe('SharedDocument', () => {
     for (const f of b.fake.sent.slice(greeted).map(describeFrame)) Y.applyUpdate(atB, f.payload);
     expect(atB.getText('t').toString()).toBe('first second');
   });
+  it('relays an update and a presence change from another process as they arrived, and publishes neither back', async () => {
+    const fanout = new ScriptedFanout();
+    const { doc, a, b } = await loadedWithTwo('Tunis', new MemoryStorage(), { fanout });
+    const writer = editor(5);
+    const update = writer.append('from process B');
+    const presence = new awarenessProtocol.Awareness(new Y.Doc());
+    presence.setLocalState({ user: { name: 'Leila' }, cursor: 3 });
+    const payload = awarenessProtocol.encodeAwarenessUpdate(presence, [presence.clientID]);
+    const publishedBefore = fanout.published.length;
+    const sentBefore = new Map([a, b].map((conn) => [conn, conn.fake.sent.length]));
+    fanout.deliver('doc', { kind: 'update', payload: update });
+    fanout.deliver('doc', { kind: 'awareness', payload });
+    await settle(doc);
+    expect(doc.ydoc.getText('t').toString()).toBe('from process B');
+    expect(doc.awareness.getStates().get(presence.clientID)).toEqual({ user: { name: 'Leila' }, cursor: 3 });
+    for (const conn of [a, b]) {
+      expect(conn.fake.sent.slice(sentBefore.get(conn))).toEqual([updateFrame(update), awarenessFrame(payload)]);
+    }
+    expect(fanout.published.length).toBe(publishedBefore);
+    presence.destroy();
+  });
+
+  it('relays what it integrated when an update from another process completes content that was waiting', async () => {
+    const fanout = new ScriptedFanout();
+    const { doc, b, greeted } = await loadedWithTwo('Sfax', new MemoryStorage(), { fanout });
+    const writer = editor(6);
+    const first = writer.append('first ');
+    const second = writer.append('second');
+    fanout.deliver('doc', { kind: 'update', payload: second });
+    await settle(doc);
+    expect(doc.ydoc.store.pendingStructs).not.toBeNull();
+    fanout.deliver('doc', { kind: 'update', payload: first });
+    await settle(doc);
+    expect(doc.ydoc.getText('t').toString()).toBe('first second');
+    const atB = new Y.Doc();
+    for (const f of b.fake.sent.slice(greeted).map(describeFrame)) Y.applyUpdate(atB, f.payload);
+    expect(atB.getText('t').toString()).toBe('first second');
+  });
+
   it('resyncs requested while one is waiting share it; a request after it has started gets its own', async () => {
     class CountingStorage extends MemoryStorage {
       loads = 0;

@@ -177,10 +177,8 @@ export class SharedDocument {
     void this.queue.run(() => {
       if (this.state !== 'ready') return;
       try {
-        if (message.kind === 'update') {
-          const changes = this.#observed(() => Y.applyUpdate(this.ydoc, message.payload, 'remote'));
-          for (const { frame } of changes) this.#broadcast(frame, null);
-        } else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, 'remote');
+        if (message.kind === 'update') this.#applyAndRelay(message.payload, 'remote');
+        else this.#applyPresence(message.payload, encodeAwarenessMessage(message.payload), 'remote');
       } catch (err) {
         this.logger.error({ err, documentId: this.id }, 'update from another process failed to apply');
       }
@@ -249,23 +247,7 @@ export class SharedDocument {
     // The empty update every client sends in its first sync step 2 changes nothing: store nothing.
     if (update.byteLength === 2 && update[0] === 0 && update[1] === 0) return;
     void this.#store(update);
-    // Content waiting for a missing dependency (possible after a gap in delivery from other
-    // processes) could be completed by this update and would then be missing from its frame:
-    // relay what the document actually integrated instead.
-    const store = this.ydoc.store;
-    if (store.pendingStructs !== null || store.pendingDs !== null) {
-      const changes = this.#applyOrThrow(() => this.#observed(() => Y.applyUpdate(this.ydoc, update, origin)));
-      for (const { frame } of changes) this.#broadcast(frame, origin);
-    } else {
-      const message = frame ?? encodeUpdate(update);
-      this.#knownChange = message;
-      try {
-        this.#applyOrThrow(() => Y.applyUpdate(this.ydoc, update, origin));
-      } finally {
-        this.#knownChange = null;
-      }
-      this.#broadcast(message, origin);
-    }
+    this.#applyAndRelay(update, origin, frame);
     this.#defer(() => {
       this.options.fanout.publish(this.id, { kind: 'update', payload: update });
       this.#counted();
@@ -276,6 +258,30 @@ export class SharedDocument {
         );
       }
     });
+  }
+
+  /**
+   * Applies an update (a client's, or one another process stored) and relays it to every connection
+   * but `origin`, as it arrived: as `frame` when that is its update frame. Content waiting for a
+   * missing dependency (possible after a gap in delivery from other processes) could be completed
+   * by this update and would then be missing from its frame: then what the document actually
+   * integrated is relayed instead.
+   */
+  #applyAndRelay(update: Uint8Array, origin: Connection | 'remote', frame?: Uint8Array): void {
+    const store = this.ydoc.store;
+    if (store.pendingStructs !== null || store.pendingDs !== null) {
+      const changes = this.#applyOrThrow(() => this.#observed(() => Y.applyUpdate(this.ydoc, update, origin)));
+      for (const { frame } of changes) this.#broadcast(frame, origin);
+      return;
+    }
+    const message = frame ?? encodeUpdate(update);
+    this.#knownChange = message;
+    try {
+      this.#applyOrThrow(() => Y.applyUpdate(this.ydoc, update, origin));
+    } finally {
+      this.#knownChange = null;
+    }
+    this.#broadcast(message, origin);
   }
 
   #applyOrThrow<T>(apply: () => T): T {
@@ -294,6 +300,10 @@ export class SharedDocument {
    * are ignored by everyone alike).
    */
   applyClientAwareness(payload: Uint8Array, frame: Uint8Array, origin: Connection): void {
+    this.#applyPresence(payload, frame, origin);
+  }
+
+  #applyPresence(payload: Uint8Array, frame: Uint8Array, origin: Connection | 'remote'): void {
     this.#incomingPresence = { payload, frame };
     try {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, origin);
@@ -505,7 +515,8 @@ export class SharedDocument {
       added.forEach((id) => owner.awarenessIds.add(id));
       removed.forEach((id) => owner.awarenessIds.delete(id));
     }
-    const incoming = owner ? this.#incomingPresence : null;
+    // A frame being applied (a connection's, or one from another process) is relayed as it arrived.
+    const incoming = owner || origin === 'remote' ? this.#incomingPresence : null;
     const payload = incoming?.payload ?? awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]);
     const message = incoming?.frame ?? encodeAwarenessMessage(payload);
     // Presence set here (or removed because a socket here closed) is announced to other processes.
