@@ -63,3 +63,39 @@ export function medianOf(runs: readonly ScenarioResult[]): ScenarioResult {
   });
   return { server: runs[0]!.server, metrics, notes: [...new Set(runs.flatMap((r, i) => r.notes.map((n) => `run ${i + 1}: ${n}`)))] };
 }
+
+/** Figures whose per-round ratios are printed under a table of medians. */
+export const KEY_FIGURES = [
+  'server CPU per 1,000 deliveries (ms)',
+  'server CPU: event-loop thread (s)',
+  'latency p99 (ms)',
+  'server CPU per joiner (ms)',
+  'RSS per connection, median while idle (KB)',
+] as const;
+
+/**
+ * For each key figure, ours / reference round by round (round i of a mode against round i of the
+ * reference, which ran right after it): the spread a median hides. Columns are our modes, then the
+ * reference last, each with one result per round.
+ */
+export function roundRatioLines(columns: readonly (readonly ScenarioResult[])[], labels: readonly string[] = KEY_FIGURES): string[] {
+  const reference = columns.at(-1) ?? [];
+  const valueOf = (result: ScenarioResult | undefined, label: string) => {
+    const value = result?.metrics.find((m) => m.label === label)?.value;
+    return typeof value === 'number' ? value : undefined;
+  };
+  const lines: string[] = [];
+  for (const label of labels) {
+    const parts = columns.slice(0, -1).flatMap((runs) => {
+      const ratios = runs.map((run, i) => {
+        const ours = valueOf(run, label);
+        const ref = valueOf(reference[i], label);
+        return ours === undefined || ref === undefined || ref === 0 ? undefined : ours / ref;
+      });
+      if (ratios.some((r) => r === undefined)) return [];
+      return [`${runs[0]!.server} ${ratios.map((r) => r!.toFixed(2)).join(', ')}`];
+    });
+    if (parts.length) lines.push(`${label}, per round: ${parts.join('; ')}`);
+  }
+  return lines;
+}

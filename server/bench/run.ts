@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { medianOf } from './metrics.ts';
+import { medianOf, roundRatioLines } from './metrics.ts';
 import type { ScenarioResult } from './metrics.ts';
 import { openFileLimit } from './procStats.ts';
 import { sideBySide } from './report.ts';
@@ -159,6 +159,7 @@ async function compare(
   const merged = columns.map(medianOf);
   const title2 = repeat > 1 ? `${title} (median of ${repeat} runs)` : title;
   console.log(sideBySide(title2, merged.slice(0, -1), merged.at(-1)));
+  if (repeat > 1) for (const line of roundRatioLines(columns)) console.log(line);
 }
 
 async function main(): Promise<void> {
