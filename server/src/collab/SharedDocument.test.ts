@@ -129,7 +129,7 @@ function editor(clientID: number, base?: Uint8Array) {
   };
 }
 
-/** The fan-out of a process alone with nothing to say, except that a test can deliver to it what other processes published. */
+/** A fan-out whose test plays the other processes: it delivers what they published and records what this one publishes. */
 class ScriptedFanout implements Fanout {
   readonly subscribers = new Map<string, FanoutSubscriber>();
   readonly published: FanoutMessage[] = [];
@@ -383,6 +383,7 @@ describe('SharedDocument', () => {
     for (const f of b.fake.sent.slice(greeted).map(describeFrame)) Y.applyUpdate(atB, f.payload);
     expect(atB.getText('t').toString()).toBe('first second');
   });
+
   it('relays an update and a presence change from another process as they arrived, and publishes neither back', async () => {
     const fanout = new ScriptedFanout();
     const { doc, a, b } = await loadedWithTwo('Tunis', new MemoryStorage(), { fanout });
