@@ -153,6 +153,13 @@ class ScriptedFanout implements Fanout {
   }
 }
 
+/** The text a client would hold after applying every update frame `sent` to it from `from` on. */
+function textReceived(sent: Uint8Array[], from = 0): string {
+  const replica = new Y.Doc();
+  for (const f of sent.slice(from).map(describeFrame)) if (f.kind === 'update') Y.applyUpdate(replica, f.payload);
+  return replica.getText('t').toString();
+}
+
 const textOf = (update: Uint8Array) => {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, update);
@@ -379,9 +386,7 @@ describe('SharedDocument', () => {
     doc.receive(a.conn, updateFrame(first));
     await settle(doc);
     expect(doc.ydoc.getText('t').toString()).toBe('first second');
-    const atB = new Y.Doc();
-    for (const f of b.fake.sent.slice(greeted).map(describeFrame)) Y.applyUpdate(atB, f.payload);
-    expect(atB.getText('t').toString()).toBe('first second');
+    expect(textReceived(b.fake.sent, greeted)).toBe('first second');
   });
 
   it('relays an update and a presence change from another process as they arrived, and publishes neither back', async () => {
@@ -418,9 +423,7 @@ describe('SharedDocument', () => {
     fanout.deliver('doc', { kind: 'update', payload: first });
     await settle(doc);
     expect(doc.ydoc.getText('t').toString()).toBe('first second');
-    const atB = new Y.Doc();
-    for (const f of b.fake.sent.slice(greeted).map(describeFrame)) Y.applyUpdate(atB, f.payload);
-    expect(atB.getText('t').toString()).toBe('first second');
+    expect(textReceived(b.fake.sent, greeted)).toBe('first second');
   });
 
   it('resyncs requested while one is waiting share it; a request after it has started gets its own', async () => {
@@ -443,9 +446,7 @@ describe('SharedDocument', () => {
     expect(doc.ydoc.getText('t').toString()).toBe('from elsewhere');
     await settle(doc);
     // What was new is relayed to the connections.
-    const atA = new Y.Doc();
-    for (const f of a.fake.sent.map(describeFrame)) if (f.kind === 'update') Y.applyUpdate(atA, f.payload);
-    expect(atA.getText('t').toString()).toBe('from elsewhere');
+    expect(textReceived(a.fake.sent)).toBe('from elsewhere');
     await doc.resync();
     expect(storage.loads).toBe(before + 2);
   });

@@ -1,13 +1,11 @@
-import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
-import { MessageType } from '@lcs/shared';
 import * as Y from 'yjs';
 import type { Logger } from '../logger.ts';
 import type { Storage } from '../storage/storage.ts';
 import { CloseError } from './CloseError.ts';
 import { SharedFrame } from './Connection.ts';
 import type { Connection } from './Connection.ts';
+import { FullStateCache } from './FullStateCache.ts';
 import type { Fanout, FanoutMessage } from './fanout/fanout.ts';
 import type { CollabHook } from './hooks/types.ts';
 import { encodeAwareness, encodeAwarenessMessage, encodeSyncStep1, encodeUpdate, handleMessage, parseMessage } from './messageHandler.ts';
@@ -23,10 +21,6 @@ export interface SharedDocumentOptions {
   /** Called once if storing an update fails: the in-memory copy must be dropped and reloaded. */
   onFailed?: (doc: SharedDocument) => void;
 }
-
-/** Beyond this many update frames (or half the encoded document's size) newcomers get a fresh encoding. */
-const MAX_TAIL_FRAMES = 500;
-const MIN_TAIL_BYTES = 64 * 1024;
 
 /** An update a transaction produced, and the frame that carries it. */
 interface Observed {
@@ -69,18 +63,10 @@ export class SharedDocument {
   #compactionQueued = false;
   /** A resync waiting in the queue, which later requests join. */
   #resyncWaiting: Promise<void> | null = null;
-  /**
-   * For newcomers: sync step 2 with the whole document as it was when encoded, plus the update
-   * frames applied since, in order. Edits extend the tail instead of dropping the encoding, so a
-   * join storm during live editing still encodes the document once (see `fullStateMessages`).
-   */
-  #fullState: Uint8Array | null = null;
-  #sinceFullState: Uint8Array[] = [];
-  #sinceBytes = 0;
+  /** For newcomers: the whole document encoded once, plus the frames applied since. */
+  readonly #fullState = new FullStateCache(this.ydoc);
   /** Set while a change whose frame is known (or observed) is applied; any other change drops the cache. */
   #knownChange: Uint8Array | 'observed' | null = null;
-  /** How many times the whole document was encoded for newcomers. */
-  fullStateEncodes = 0;
   /** Appends issued, and how many of them (from the first, with no gap) are stored. */
   #issued = 0;
   #stored = 0;
@@ -178,7 +164,7 @@ export class SharedDocument {
       if (this.state !== 'ready') return;
       try {
         if (message.kind === 'update') this.#applyAndRelay(message.payload, 'remote');
-        else this.#applyPresence(message.payload, encodeAwarenessMessage(message.payload), 'remote');
+        else this.applyPresence(message.payload, encodeAwarenessMessage(message.payload), 'remote');
       } catch (err) {
         this.logger.error({ err, documentId: this.id }, 'update from another process failed to apply');
       }
@@ -289,21 +275,17 @@ export class SharedDocument {
       return apply();
     } catch (err) {
       // Stored but unusable: loading skips such an entry, so the document stays readable.
-      this.#dropFullState();
+      this.#fullState.drop();
       throw new CloseError('badUpdate', `update failed to apply: ${(err as Error).message}`);
     }
   }
 
   /**
-   * Applies a connection's presence frame. What changed is relayed as the frame that arrived rather
+   * Applies a presence frame from a connection or from another process. What changed is relayed as the frame that arrived rather
    * than re-encoded: receivers apply it exactly as the server did (entries they already have newer
    * are ignored by everyone alike).
    */
-  applyClientAwareness(payload: Uint8Array, frame: Uint8Array, origin: Connection): void {
-    this.#applyPresence(payload, frame, origin);
-  }
-
-  #applyPresence(payload: Uint8Array, frame: Uint8Array, origin: Connection | 'remote'): void {
+  applyPresence(payload: Uint8Array, frame: Uint8Array, origin: Connection | 'remote'): void {
     this.#incomingPresence = { payload, frame };
     try {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, origin);
@@ -428,43 +410,23 @@ export class SharedDocument {
     });
   }
 
-  /**
-   * What a client that has nothing yet is sent: sync step 2 with the whole document, then the
-   * update frames applied since it was encoded. Encoded again only when the tail has grown past
-   * what re-encoding would cost, or after a change the tail could not record.
-   */
+  /** What a client that has nothing yet is sent (see `FullStateCache`). */
   fullStateMessages(): Uint8Array[] {
-    if (!this.#fullState) {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.sync);
-      syncProtocol.writeSyncStep2(encoder, this.ydoc);
-      this.#fullState = encoding.toUint8Array(encoder);
-      this.fullStateEncodes += 1;
-    }
-    return [this.#fullState, ...this.#sinceFullState];
+    return this.#fullState.messages();
+  }
+
+  /** How many times the whole document was encoded for newcomers. */
+  get fullStateEncodes(): number {
+    return this.#fullState.encodes;
   }
 
   #afterTransaction = (): void => {
-    if (!this.#fullState) return;
+    if (!this.#fullState.held) return;
     const known = this.#knownChange;
     if (known === 'observed') return; // #observed adds the updates once it has them
-    if (known) this.#extendFullState(known);
-    else this.#dropFullState();
+    if (known) this.#fullState.extend(known);
+    else this.#fullState.drop();
   };
-
-  #extendFullState(frame: Uint8Array): void {
-    if (!this.#fullState) return;
-    this.#sinceFullState.push(frame);
-    this.#sinceBytes += frame.byteLength;
-    // A long tail costs every newcomer more than one encoding would.
-    if (this.#sinceFullState.length > MAX_TAIL_FRAMES || this.#sinceBytes > Math.max(MIN_TAIL_BYTES, this.#fullState.byteLength / 2)) this.#dropFullState();
-  }
-
-  #dropFullState(): void {
-    this.#fullState = null;
-    this.#sinceFullState = [];
-    this.#sinceBytes = 0;
-  }
 
   /**
    * Runs `apply` and returns the updates its transactions produced, each with its frame (for
@@ -483,7 +445,7 @@ export class SharedDocument {
     }
     return updates.map((update) => {
       const frame = encodeUpdate(update);
-      this.#extendFullState(frame);
+      this.#fullState.extend(frame);
       return { update, frame };
     });
   }

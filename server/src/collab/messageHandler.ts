@@ -134,7 +134,7 @@ export function handleMessage(doc: SharedDocument, conn: Connection, message: Pa
       return;
     case 'awareness':
       try {
-        doc.applyClientAwareness(message.update, message.frame, conn);
+        doc.applyPresence(message.update, message.frame, conn);
       } catch (err) {
         throw new CloseError('badMessage', `bad awareness update: ${(err as Error).message}`);
       }

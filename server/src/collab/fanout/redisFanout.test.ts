@@ -35,6 +35,18 @@ describe('RedisFanout (real Redis)', () => {
     return fanout;
   }
 
+  /** Two processes holding `documentId`, once the first has heard the second arrive (and answered). */
+  async function twoHolding(documentId: string) {
+    const a = open();
+    const b = open();
+    const onA = recorder();
+    const onB = recorder();
+    await a.subscribe(documentId, onA.subscriber);
+    await b.subscribe(documentId, onB.subscriber);
+    await eventually(() => expect(onA.heard.peersJoined).toBe(1));
+    return { a, b, onA, onB };
+  }
+
   function rawSubscriber(documentId: string) {
     const raw = new Redis(REDIS_URL);
     closing.push(() => raw.quit());
@@ -47,14 +59,8 @@ describe('RedisFanout (real Redis)', () => {
     const documentId = `fanout-test-${process.pid}-${Date.now()}`;
     const watcher = rawSubscriber(documentId);
     await watcher.ready;
-    const a = open();
-    const b = open();
-    const onA = recorder();
-    const onB = recorder();
-    await a.subscribe(documentId, onA.subscriber);
-    await b.subscribe(documentId, onB.subscriber);
     // B's arrival reaches A (A answers it).
-    await eventually(() => expect(onA.heard.peersJoined).toBe(1));
+    const { a, onA, onB } = await twoHolding(documentId);
 
     const sent: FanoutMessage[] = [update(1, 2, 3), { kind: 'awareness', payload: bytes(9) }, update()];
     for (const m of sent) a.publish(documentId, m);
@@ -124,13 +130,7 @@ describe('RedisFanout (real Redis)', () => {
 
   it('after its subscriber connection comes back, a process catches up from storage, announces itself again and is not taken for alone', async () => {
     const documentId = `fanout-reconnect-${process.pid}-${Date.now()}`;
-    const a = open();
-    const b = open();
-    const onA = recorder();
-    const onB = recorder();
-    await a.subscribe(documentId, onA.subscriber);
-    await b.subscribe(documentId, onB.subscriber);
-    await eventually(() => expect(onA.heard.peersJoined).toBe(1));
+    const { a, b, onA, onB } = await twoHolding(documentId);
 
     const admin = new Redis(REDIS_URL);
     closing.push(() => admin.quit());
