@@ -9,8 +9,8 @@ import { sideBySide } from './report.ts';
 import { runEditing } from './scenarios/editing.ts';
 import { runIdle } from './scenarios/idle.ts';
 import { runJoinStorm } from './scenarios/joinStorm.ts';
-import { labelOf, startServer } from './serverUnderTest.ts';
-import type { Mode, OurMode, ServerUnderTest } from './serverUnderTest.ts';
+import { columnLabel, parseVariant, startServer } from './serverUnderTest.ts';
+import type { Column, OurMode, ServerUnderTest, Variant } from './serverUnderTest.ts';
 
 /**
  * `pnpm bench [-- --scenario <name>[,<name>] --seconds <n> ...]`: runs each scenario against our
@@ -41,6 +41,7 @@ const { values } = (() => {
         profile: { type: 'string' },
         json: { type: 'string' },
         repeat: { type: 'string', default: '1' },
+        variant: { type: 'string', multiple: true },
         help: { type: 'boolean', default: false },
       },
     });
@@ -63,6 +64,8 @@ if (values.help) {
   --idle-clients <n>    idle: clients (default 1000), over --idle-documents (default 100)
   --storm-mb <n>        join storm: document size in MB (default 5); --joiners <n> (default 100)
   --repeat <n>          run each server n times, alternating with the reference; print medians
+  --variant "<K=V ...>" also run each of our modes with this extra environment, in its own column
+                        (repeatable; NODE_OPTIONS passes Node/V8 flags): A/B a knob in one invocation
   --profile <dir>       write a V8 CPU profile of every server process (ours and the reference) into <dir>
   --json <file>         also write every figure as JSON`);
   process.exit(0);
@@ -96,17 +99,24 @@ const idleDocuments = num('idle-documents');
 const idle = { documents: idleDocuments, clientsPerDocument: Math.max(1, Math.round(num('idle-clients') / idleDocuments)), seconds };
 const storm = { megabytes: num('storm-mb'), joiners: num('joiners') };
 const repeat = Math.round(num('repeat'));
+const variants: Variant[] = (values.variant ?? []).map((text) => {
+  try {
+    return parseVariant(text);
+  } catch (err) {
+    return usageError(`--variant: ${(err as Error).message}`);
+  }
+});
 const profileDir = values.profile ? path.resolve(values.profile) : undefined;
 if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
 
-async function withServer(mode: Mode, run: (server: ServerUnderTest) => Promise<ScenarioResult>): Promise<ScenarioResult> {
-  const server = await startServer(mode, profileDir ? { profileDir } : {});
+async function withServer(column: Column, run: (server: ServerUnderTest) => Promise<ScenarioResult>): Promise<ScenarioResult> {
+  const server = await startServer(column, profileDir ? { profileDir } : {});
   try {
     const result = await run(server);
     result.notes.push(...serverProblems(server.log()));
     return result;
   } catch (err) {
-    return { server: labelOf[mode], metrics: [], notes: [`failed: ${(err as Error).stack ?? err}`] };
+    return { server: columnLabel(column), metrics: [], notes: [`failed: ${(err as Error).stack ?? err}`] };
   } finally {
     await server.stop();
   }
@@ -140,8 +150,9 @@ function printMachine(): void {
 }
 
 /**
- * Runs one scenario `repeat` times, our modes and the reference alternating (so a burst of load
- * from elsewhere on the machine hits both), and prints the medians side by side.
+ * Runs one scenario `repeat` times, our modes (each also as every `--variant`) and the reference
+ * alternating (so a burst of load from elsewhere on the machine hits all of them), and prints the
+ * medians side by side.
  */
 async function compare(
   key: string,
@@ -151,9 +162,10 @@ async function compare(
   results: Record<string, ScenarioResult[][]>,
 ): Promise<void> {
   console.log(`\n${title} ...`);
-  const columns: ScenarioResult[][] = [...modes, 'reference' as const].map(() => []);
+  const servers: Column[] = [...modes.flatMap((mode) => [{ mode }, ...variants.map((variant) => ({ mode, variant }))]), { mode: 'reference' }];
+  const columns: ScenarioResult[][] = servers.map(() => []);
   for (let i = 0; i < repeat; i++) {
-    for (const [c, mode] of [...modes, 'reference' as const].entries()) columns[c]!.push(await withServer(mode, run));
+    for (const [c, column] of servers.entries()) columns[c]!.push(await withServer(column, run));
   }
   results[key] = columns;
   const merged = columns.map(medianOf);

@@ -27,6 +27,8 @@ const MEMORY_PROBE = [
 export interface StartOptions {
   /** Directory for `--cpu-prof` output of the server child, or none. */
   profileDir?: string;
+  /** Extra environment for our server (a `--variant`); `NODE_OPTIONS` in it passes V8 and Node flags. */
+  env?: Record<string, string>;
 }
 
 /** A spawned server process. */

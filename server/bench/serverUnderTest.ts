@@ -55,7 +55,7 @@ export const labelOf: Record<Mode, string> = {
 export async function startOurs(mode: Exclude<OurMode, 'cluster'>, options: StartOptions = {}, shared?: SharedDatabase): Promise<ServerUnderTest> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lcs-bench-'));
   const db = shared?.db ?? (mode === 'postgres' ? await createTestDatabase() : undefined);
-  const env: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: dataDir };
+  const env: Record<string, string> = { ...options.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: dataDir };
   if (db) Object.assign(env, { DATABASE_URL: db.url, REDIS_URL });
   else env.STORAGE = mode;
   const child = spawnNode([...profileArgs(options), '--import', 'tsx', 'src/index.ts'], env);
@@ -163,8 +163,39 @@ export async function startReference(options: StartOptions = {}): Promise<Server
   };
 }
 
-export function startServer(mode: Mode, options: StartOptions = {}): Promise<ServerUnderTest> {
+/**
+ * A column of a comparison: one of our modes, or the reference; ours optionally as a variant (extra
+ * environment, e.g. a tuning knob or `NODE_OPTIONS`), labelled with it so both can run side by side.
+ */
+export interface Column {
+  mode: Mode;
+  variant?: Variant;
+}
+
+export interface Variant {
+  name: string;
+  env: Record<string, string>;
+}
+
+/** Parses `--variant` text: `KEY=VALUE` pairs separated by spaces (a value may hold `=` but no spaces). */
+export function parseVariant(text: string): Variant {
+  const pairs = text.trim().split(/\s+/).filter(Boolean);
+  if (pairs.length === 0) throw new Error('a variant needs at least one KEY=VALUE');
+  const env: Record<string, string> = {};
+  for (const pair of pairs) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(pair);
+    if (!m) throw new Error(`not KEY=VALUE: ${pair}`);
+    env[m[1]!] = m[2]!;
+  }
+  return { name: pairs.join(' '), env };
+}
+
+export const columnLabel = ({ mode, variant }: Column): string => (variant ? `${labelOf[mode]} [${variant.name}]` : labelOf[mode]);
+
+export async function startServer({ mode, variant }: Column, options: StartOptions = {}): Promise<ServerUnderTest> {
   if (mode === 'reference') return startReference(options);
-  return mode === 'cluster' ? startCluster(options) : startOurs(mode, options);
+  const withEnv = variant ? { ...options, env: variant.env } : options;
+  const server = await (mode === 'cluster' ? startCluster(withEnv) : startOurs(mode, withEnv));
+  return { ...server, label: columnLabel({ mode, variant }) };
 }
 
