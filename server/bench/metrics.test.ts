@@ -17,8 +17,24 @@ describe('roundRatioLines', () => {
       [result('reference', 20, 5), result('reference', 30, 3)],
     ];
     expect(roundRatioLines(columns, ['server CPU per 1,000 deliveries (ms)', 'latency p99 (ms)'])).toEqual([
-      'server CPU per 1,000 deliveries (ms), per round: ours (SQLite) 1.00, 1.10; ours (PG) 1.50, 0.73',
-      'latency p99 (ms), per round: ours (SQLite) 0.80, 2.00; ours (PG) 1.00, 3.00',
+      'server CPU per 1,000 deliveries (ms), per round: ours (SQLite) 1.00, 1.10 (median 1.05, 1 of 2 over 1); ours (PG) 1.50, 0.73 (median 1.12, 1 of 2 over 1)',
+      'latency p99 (ms), per round: ours (SQLite) 0.80, 2.00 (median 1.40, 1 of 2 over 1); ours (PG) 1.00, 3.00 (median 2.00, 1 of 2 over 1)',
+    ]);
+  });
+
+  it('gives the median of an odd number of rounds and counts only ratios above 1 as over', () => {
+    const columns = [
+      [result('ours', 9), result('ours', 30), result('ours', 10)],
+      [result('reference', 10), result('reference', 20), result('reference', 10)],
+    ];
+    expect(roundRatioLines(columns, ['server CPU per 1,000 deliveries (ms)'])).toEqual([
+      'server CPU per 1,000 deliveries (ms), per round: ours 0.90, 1.50, 1.00 (median 1.00, 1 of 3 over 1)',
+    ]);
+  });
+
+  it('prints a single round without a summary', () => {
+    expect(roundRatioLines([[result('ours', 12)], [result('reference', 10)]], ['server CPU per 1,000 deliveries (ms)'])).toEqual([
+      'server CPU per 1,000 deliveries (ms), per round: ours 1.20',
     ]);
   });
 

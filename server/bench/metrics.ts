@@ -41,6 +41,13 @@ export function meterGenerator(): { stop(seconds: number, serverCpu: number): Me
   };
 }
 
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(numbers: readonly number[]): number {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const mid = sorted.length / 2;
+  return sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 /**
  * Several runs of one server folded into one column: the median of each number (the machine is
  * shared, so one run can be unlucky), text kept when all runs agree and listed when they do not.
@@ -52,12 +59,7 @@ export function medianOf(runs: readonly ScenarioResult[]): ScenarioResult {
     const found = runs.map((r) => r.metrics.find((m) => m.label === label)).filter((m): m is Metric => m !== undefined);
     const numbers = found.map((m) => m.value).filter((v): v is number => typeof v === 'number');
     const digits = found[0]?.digits;
-    if (numbers.length === found.length) {
-      const sorted = [...numbers].sort((a, b) => a - b);
-      const mid = sorted.length / 2;
-      const value = sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-      return { label, value, ...(digits === undefined ? {} : { digits }) };
-    }
+    if (numbers.length === found.length) return { label, value: median(numbers), ...(digits === undefined ? {} : { digits }) };
     const texts = [...new Set(found.map((m) => String(m.value)))];
     return { label, value: texts.join(' / ') };
   });
@@ -75,7 +77,8 @@ export const KEY_FIGURES = [
 
 /**
  * For each key figure, ours / reference round by round (round i of a mode against round i of the
- * reference, which ran right after it): the spread a median hides. Columns are our modes, then the
+ * reference, which ran right after it), with the median of those ratios and how many are over 1:
+ * the spread a median of each column hides. Columns are our modes, then the
  * reference last, each with one result per round.
  */
 export function roundRatioLines(columns: readonly (readonly ScenarioResult[])[], labels: readonly string[] = KEY_FIGURES): string[] {
@@ -93,7 +96,10 @@ export function roundRatioLines(columns: readonly (readonly ScenarioResult[])[],
         return ours === undefined || ref === undefined || ref === 0 ? undefined : ours / ref;
       });
       if (ratios.some((r) => r === undefined)) return [];
-      return [`${runs[0]!.server} ${ratios.map((r) => r!.toFixed(2)).join(', ')}`];
+      const values = ratios as number[];
+      const over = values.filter((r) => r > 1).length;
+      const summary = values.length > 1 ? ` (median ${median(values).toFixed(2)}, ${over} of ${values.length} over 1)` : '';
+      return [`${runs[0]!.server} ${values.map((r) => r.toFixed(2)).join(', ')}${summary}`];
     });
     if (parts.length) lines.push(`${label}, per round: ${parts.join('; ')}`);
   }
