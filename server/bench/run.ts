@@ -17,8 +17,8 @@ import type { Column, OurMode, ServerUnderTest, Variant } from './serverUnderTes
  * server and, in the same invocation, against the stock @y/websocket-server, and prints the two side
  * by side. Figures, not verdicts: nothing here fails on time (see docs/PERFORMANCE.md).
  */
-const SCENARIOS = ['editing', 'editing-postgres', 'editing-cluster', 'idle', 'join-storm', 'editing-memory'] as const;
-/** `all` leaves out the diagnostic in-memory run (it separates storage cost from the rest). */
+const SCENARIOS = ['editing', 'editing-postgres', 'editing-cluster', 'idle', 'join-storm', 'editing-memory', 'editing-routed'] as const;
+/** `all` leaves out the diagnostic in-memory run (it separates storage cost from the rest) and the routed cluster. */
 const DEFAULT_SCENARIOS: readonly Scenario[] = ['editing', 'editing-postgres', 'editing-cluster', 'idle', 'join-storm'];
 type Scenario = (typeof SCENARIOS)[number];
 
@@ -54,7 +54,8 @@ if (values.help) {
   console.log(`pnpm bench [-- options]
   --scenario <list>     all (default: ${DEFAULT_SCENARIOS.join(', ')}) or a comma list of:
                         ${SCENARIOS.join(', ')} (editing-cluster: two of our processes on
-                        Postgres+Redis, each document's clients split between them; editing-memory:
+                        Postgres+Redis, each document's clients split between them; editing-routed:
+                        the same two, each document's clients all on one of them; editing-memory:
                         ours on in-memory storage, a diagnostic)
   --seconds <n>         duration of the editing and idle phases (default 20)
   --warmup <n>          editing: seconds of the same load before measuring, not counted (default 3; 0 = none)
@@ -177,8 +178,8 @@ async function compare(
 async function main(): Promise<void> {
   printMachine();
   const results: Record<string, ScenarioResult[][]> = {};
-  const scenarioOf: Record<OurMode, Scenario> = { sqlite: 'editing', postgres: 'editing-postgres', cluster: 'editing-cluster', memory: 'editing-memory' };
-  const editingModes = (['sqlite', 'postgres', 'cluster', 'memory'] as const).filter((m) => chosen.includes(scenarioOf[m]));
+  const scenarioOf: Record<OurMode, Scenario> = { sqlite: 'editing', postgres: 'editing-postgres', cluster: 'editing-cluster', routed: 'editing-routed', memory: 'editing-memory' };
+  const editingModes = (['sqlite', 'postgres', 'cluster', 'routed', 'memory'] as const).filter((m) => chosen.includes(scenarioOf[m]));
   if (editingModes.length) {
     const title = `Editing: ${editing.documents * editing.clientsPerDocument} clients over ${editing.documents} documents, ${editing.rate} edits/s each, ${editing.seconds} s${editing.warmupSeconds > 0 ? ` after ${editing.warmupSeconds} s of warm-up` : ''}`;
     await compare('editing', title, editingModes, (s) => runEditing(s, editing), results);

@@ -12,10 +12,12 @@ import type { ProbedMemory, StartOptions } from './serverProcess.ts';
 const referenceScript = path.join(serverDir, 'node_modules', '@y', 'websocket-server', 'src', 'server.js');
 
 /**
- * Our server on SQLite, on Postgres+Redis, as two processes sharing Postgres+Redis (each
- * document's clients split between them), or (diagnostic: what storage costs) in memory; or the reference.
+ * Our server on SQLite, on Postgres+Redis, as two processes sharing Postgres+Redis (`cluster`: each
+ * document's clients split between them; `routed`: each document's clients all on one of them, as
+ * behind a load balancer that routes by document), or (diagnostic: what storage costs) in memory;
+ * or the reference.
  */
-export type Mode = 'sqlite' | 'postgres' | 'cluster' | 'memory' | 'reference';
+export type Mode = 'sqlite' | 'postgres' | 'cluster' | 'routed' | 'memory' | 'reference';
 export type OurMode = Exclude<Mode, 'reference'>;
 
 /** A server process the load runs against: ours (in a storage mode) or the stock reference. */
@@ -25,7 +27,7 @@ export interface ServerUnderTest {
   pid: number;
   /** Every server process (one, except in cluster mode); CPU and memory figures add them up. */
   pids: number[];
-  /** Where the next client connects (in cluster mode, the processes take turns). */
+  /** Where the next client connects (in cluster mode the processes take turns; routed, each document has one). */
   collabUrl(documentId: string): string;
   /** Session cookie the sockets send (ours only; the reference has no auth). */
   cookie: string | undefined;
@@ -43,6 +45,7 @@ export const labelOf: Record<Mode, string> = {
   sqlite: 'ours (SQLite)',
   postgres: 'ours (Postgres+Redis)',
   cluster: 'ours (2 processes, PG+Redis)',
+  routed: 'ours (2 processes, routed by document)',
   memory: 'ours (memory)',
   reference: 'reference',
 };
@@ -52,7 +55,7 @@ export const labelOf: Record<Mode, string> = {
  * (`node --import tsx`), so that the pid measured is the server's own. Signs in as the first
  * facilitator through the real invitation link.
  */
-export async function startOurs(mode: Exclude<OurMode, 'cluster'>, options: StartOptions = {}, shared?: SharedDatabase): Promise<ServerUnderTest> {
+export async function startOurs(mode: Exclude<OurMode, 'cluster' | 'routed'>, options: StartOptions = {}, shared?: SharedDatabase): Promise<ServerUnderTest> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lcs-bench-'));
   const db = shared?.db ?? (mode === 'postgres' ? await createTestDatabase() : undefined);
   const env: Record<string, string> = { ...options.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: dataDir };
@@ -102,10 +105,12 @@ interface SharedDatabase {
 }
 
 /**
- * Two of our processes on one Postgres database and Redis, as behind a load balancer: clients
- * take turns between them, so every document has clients on both and every edit crosses Redis.
+ * Two of our processes on one Postgres database and Redis, as behind a load balancer. Taking
+ * turns (`cluster`), every document has clients on both and every edit crosses Redis; routed by
+ * document (`routed`), documents are dealt to the processes in the order they are first joined, so
+ * each has half of them and all of a document's clients.
  */
-export async function startCluster(options: StartOptions = {}): Promise<ServerUnderTest> {
+export async function startCluster(options: StartOptions = {}, routing: 'turns' | 'document' = 'turns'): Promise<ServerUnderTest> {
   const db = await createTestDatabase();
   const shared: SharedDatabase = { db };
   const processes: ServerUnderTest[] = [];
@@ -125,12 +130,15 @@ export async function startCluster(options: StartOptions = {}): Promise<ServerUn
   }
   const [first] = processes as [ServerUnderTest, ...ServerUnderTest[]];
   let turn = 0;
+  const home = new Map<string, ServerUnderTest>();
+  const byDocument = (id: string) => home.get(id) ?? home.set(id, processes[home.size % processes.length]!).get(id)!;
+  const mode = routing === 'turns' ? 'cluster' : 'routed';
   return {
     ...first,
-    mode: 'cluster',
-    label: labelOf.cluster,
+    mode,
+    label: labelOf[mode],
     pids: processes.map((p) => p.pid),
-    collabUrl: (id) => processes[turn++ % processes.length]!.collabUrl(id),
+    collabUrl: (id) => (routing === 'turns' ? processes[turn++ % processes.length]! : byDocument(id)).collabUrl(id),
     log: () => processes.map((p) => p.log()).join('\n'),
     stop: cleanup,
   };
@@ -195,7 +203,7 @@ export const columnLabel = ({ mode, variant }: Column): string => (variant ? `${
 export async function startServer({ mode, variant }: Column, options: StartOptions = {}): Promise<ServerUnderTest> {
   if (mode === 'reference') return startReference(options);
   const withEnv = variant ? { ...options, env: variant.env } : options;
-  const server = await (mode === 'cluster' ? startCluster(withEnv) : startOurs(mode, withEnv));
+  const server = await (mode === 'cluster' || mode === 'routed' ? startCluster(withEnv, mode === 'cluster' ? 'turns' : 'document') : startOurs(mode, withEnv));
   return { ...server, label: columnLabel({ mode, variant }) };
 }
 
