@@ -27,11 +27,11 @@ export function cpuSeconds(pid: number): number {
 }
 
 /**
- * CPU seconds per thread of a process, keyed by thread id (with the thread's name), so a run can
- * tell the event loop's share from that of worker threads, the libuv pool and V8's helpers.
+ * CPU seconds per thread of a process, keyed by thread id, so a run can tell the event loop's share
+ * from that of worker threads, the libuv pool and V8's helpers (Node names them all `node`).
  */
-export function threadCpuSeconds(pid: number): Map<number, { name: string; seconds: number }> {
-  const threads = new Map<number, { name: string; seconds: number }>();
+export function threadCpuSeconds(pid: number): Map<number, number> {
+  const threads = new Map<number, number>();
   let tids: string[];
   try {
     tids = fs.readdirSync(`/proc/${pid}/task`);
@@ -41,9 +41,8 @@ export function threadCpuSeconds(pid: number): Map<number, { name: string; secon
   for (const tid of tids) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      threads.set(Number(tid), { name, seconds: (Number(fields[11]) + Number(fields[12])) / ticksPerSecond });
+      threads.set(Number(tid), (Number(fields[11]) + Number(fields[12])) / ticksPerSecond);
     } catch {
       // The thread ended between listing and reading.
     }
@@ -58,8 +57,8 @@ export function threadCpuSeconds(pid: number): Map<number, { name: string; secon
 export function mainThreadShare(pid: number, before: ReturnType<typeof threadCpuSeconds>, after: ReturnType<typeof threadCpuSeconds>): { main: number; others: number } {
   let main = 0;
   let others = 0;
-  for (const [tid, { seconds }] of after) {
-    const used = seconds - (before.get(tid)?.seconds ?? 0);
+  for (const [tid, seconds] of after) {
+    const used = seconds - (before.get(tid) ?? 0);
     if (tid === pid) main += used;
     else others += used;
   }

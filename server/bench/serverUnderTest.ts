@@ -110,7 +110,7 @@ interface SharedDatabase {
  * document (`routed`), documents are dealt to the processes in the order they are first joined, so
  * each has half of them and all of a document's clients.
  */
-export async function startCluster(options: StartOptions = {}, routing: 'turns' | 'document' = 'turns'): Promise<ServerUnderTest> {
+export async function startCluster(options: StartOptions = {}, mode: 'cluster' | 'routed' = 'cluster'): Promise<ServerUnderTest> {
   const db = await createTestDatabase();
   const shared: SharedDatabase = { db };
   const processes: ServerUnderTest[] = [];
@@ -132,13 +132,12 @@ export async function startCluster(options: StartOptions = {}, routing: 'turns' 
   let turn = 0;
   const home = new Map<string, ServerUnderTest>();
   const byDocument = (id: string) => home.get(id) ?? home.set(id, processes[home.size % processes.length]!).get(id)!;
-  const mode = routing === 'turns' ? 'cluster' : 'routed';
   return {
     ...first,
     mode,
     label: labelOf[mode],
     pids: processes.map((p) => p.pid),
-    collabUrl: (id) => (routing === 'turns' ? processes[turn++ % processes.length]! : byDocument(id)).collabUrl(id),
+    collabUrl: (id) => (mode === 'cluster' ? processes[turn++ % processes.length]! : byDocument(id)).collabUrl(id),
     log: () => processes.map((p) => p.log()).join('\n'),
     stop: cleanup,
   };
@@ -203,7 +202,7 @@ export const columnLabel = ({ mode, variant }: Column): string => (variant ? `${
 export async function startServer({ mode, variant }: Column, options: StartOptions = {}): Promise<ServerUnderTest> {
   if (mode === 'reference') return startReference(options);
   const withEnv = variant ? { ...options, env: variant.env } : options;
-  const server = await (mode === 'cluster' || mode === 'routed' ? startCluster(withEnv, mode === 'cluster' ? 'turns' : 'document') : startOurs(mode, withEnv));
+  const server = await (mode === 'cluster' || mode === 'routed' ? startCluster(withEnv, mode) : startOurs(mode, withEnv));
   return { ...server, label: columnLabel({ mode, variant }) };
 }
 

@@ -281,9 +281,9 @@ export class SharedDocument {
   }
 
   /**
-   * Applies a presence frame from a connection or from another process. What changed is relayed as the frame that arrived rather
-   * than re-encoded: receivers apply it exactly as the server did (entries they already have newer
-   * are ignored by everyone alike).
+   * Applies a presence frame from a connection or from another process. What changed is relayed as
+   * the frame that arrived rather than re-encoded: receivers apply it exactly as the server did
+   * (entries they already have newer are ignored by everyone alike).
    */
   applyPresence(payload: Uint8Array, frame: Uint8Array, origin: Connection | 'remote'): void {
     this.#incomingPresence = { payload, frame };
