@@ -154,7 +154,8 @@ async function main(): Promise<void> {
     },
   });
   const config = loadConfig();
-  const storage = await openStorage(config);
+  // The append journal in DATA_DIR belongs to the server process; the CLI writes to PostgreSQL directly.
+  const storage = await openStorage({ ...config, APPEND_JOURNAL: false });
   try {
     await run(positionals[0], values, storage, config.PUBLIC_URL);
   } finally {

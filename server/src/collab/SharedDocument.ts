@@ -2,6 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Logger } from '../logger.ts';
 import type { Storage } from '../storage/storage.ts';
+import { AppendGate } from './AppendGate.ts';
 import { CloseError } from './CloseError.ts';
 import { SharedFrame } from './Connection.ts';
 import type { Connection } from './Connection.ts';
@@ -26,12 +27,6 @@ export interface SharedDocumentOptions {
 interface Observed {
   update: Uint8Array;
   frame: Uint8Array;
-}
-
-/** Something to do once every append issued before it is stored: a relay, a reply, a publish. */
-interface Deferred {
-  after: number;
-  run: () => void;
 }
 
 type State = 'loading' | 'ready' | 'failed' | 'destroyed';
@@ -67,14 +62,10 @@ export class SharedDocument {
   readonly #fullState = new FullStateCache(this.ydoc);
   /** Set while a change whose frame is known (or observed) is applied; any other change drops the cache. */
   #knownChange: Uint8Array | 'observed' | null = null;
-  /** Appends issued, and how many of them (from the first, with no gap) are stored. */
-  #issued = 0;
-  #stored = 0;
-  /** Appends stored ahead of an earlier one that is still in flight. */
-  readonly #storedAhead = new Set<number>();
-  /** Outgoing work waiting for appends, in the order it was produced. */
-  #outbox: Deferred[] = [];
-  #flushWaiters: { after: number; resolve: () => void }[] = [];
+  /** What is sent to this process's sockets waits until the appends issued before it are stored. */
+  readonly #stored = new AppendGate();
+  /** What is published to other processes waits until they are shared (in the store every process reads). */
+  readonly #shared = new AppendGate();
   /** The presence frame being applied for a connection, relayed as it arrived. */
   #incomingPresence: { payload: Uint8Array; frame: Uint8Array } | null = null;
 
@@ -154,7 +145,7 @@ export class SharedDocument {
       const present = ids.filter((id) => this.awareness.getStates().has(id));
       if (present.length === 0) return;
       const payload = awarenessProtocol.encodeAwarenessUpdate(this.awareness, present);
-      this.#defer(() => this.options.fanout.publish(this.id, { kind: 'awareness', payload }));
+      this.#shared.run(() => this.options.fanout.publish(this.id, { kind: 'awareness', payload }));
     });
   }
 
@@ -214,7 +205,7 @@ export class SharedDocument {
 
   /** Sends `message` to one connection once everything it may reflect is stored. */
   reply(conn: Connection, message: Uint8Array): void {
-    this.#defer(() => conn.send(message));
+    this.#stored.run(() => conn.send(message));
   }
 
   #fail(conn: Connection, err: unknown): void {
@@ -234,7 +225,7 @@ export class SharedDocument {
     if (update.byteLength === 2 && update[0] === 0 && update[1] === 0) return;
     void this.#store(update);
     this.#applyAndRelay(update, origin, frame);
-    this.#defer(() => {
+    this.#shared.run(() => {
       this.options.fanout.publish(this.id, { kind: 'update', payload: update });
       this.#counted();
       for (const hook of this.options.hooks) {
@@ -319,30 +310,18 @@ export class SharedDocument {
   }
 
   /**
-   * Issues an append; when it is stored, releases the outbox up to the next append still in flight.
-   * A failed append fails the whole document (see the class comment).
+   * Issues an append. Once it is stored, what this process's sockets wait for is released; once it
+   * is shared, what other processes wait for. A failed append fails the whole document (see the
+   * class comment). Resolves when it is stored.
    */
   #store(update: Uint8Array): Promise<void> {
-    const seq = ++this.#issued;
-    const stored = this.options.storage.appendUpdate(this.id, update);
-    stored.then(
-      () => this.#markStored(seq),
-      (err: unknown) => this.#storageFailed(err),
-    );
+    const seq = this.#stored.issue();
+    this.#shared.issue();
+    const { stored, shared } = this.options.storage.appendUpdate(this.id, update);
+    const failed = (err: unknown) => this.#storageFailed(err);
+    stored.then(() => this.#stored.pass(seq), failed);
+    shared.then(() => this.#shared.pass(seq), failed);
     return stored;
-  }
-
-  #markStored(seq: number): void {
-    if (seq !== this.#stored + 1) {
-      this.#storedAhead.add(seq);
-      return;
-    }
-    this.#stored = seq;
-    while (this.#storedAhead.delete(this.#stored + 1)) this.#stored += 1;
-    let released = 0;
-    while (released < this.#outbox.length && this.#outbox[released]!.after <= this.#stored) this.#outbox[released++]!.run();
-    if (released > 0) this.#outbox.splice(0, released);
-    if (this.#flushWaiters.length > 0) this.#wakeFlushWaiters();
   }
 
   /**
@@ -357,30 +336,18 @@ export class SharedDocument {
     if (this.state === 'failed' || this.state === 'destroyed') return;
     this.logger.error({ err, documentId: this.id }, 'storing an update failed; dropping the in-memory copy of the document');
     this.state = 'failed';
-    this.#outbox = [];
+    this.#stored.abandon();
+    this.#shared.abandon();
     for (const conn of this.connections) conn.close(new CloseError('storageError', 'document must be reloaded'));
-    this.#wakeFlushWaiters(true);
     this.options.onFailed?.(this);
   }
 
-  /** Runs `run` now if nothing is waiting for storage, else once every append issued so far is stored. */
-  #defer(run: () => void): void {
-    if (this.#outbox.length === 0 && this.#stored === this.#issued) run();
-    else this.#outbox.push({ after: this.#issued, run });
-  }
-
-  /** Resolves once every append issued so far is stored and what waited for it has been sent (or the document failed). */
-  flushed(): Promise<void> {
-    if (this.#stored === this.#issued || this.state === 'failed' || this.state === 'destroyed') return Promise.resolve();
-    return new Promise((resolve) => this.#flushWaiters.push({ after: this.#issued, resolve }));
-  }
-
-  #wakeFlushWaiters(all = false): void {
-    this.#flushWaiters = this.#flushWaiters.filter((w) => {
-      if (!all && w.after > this.#stored) return true;
-      w.resolve();
-      return false;
-    });
+  /**
+   * Resolves once every append issued so far is stored and shared, and what waited for them has
+   * been sent (or the document failed).
+   */
+  async flushed(): Promise<void> {
+    await Promise.all([this.#stored.drained(), this.#shared.drained()]);
   }
 
   /** Counts a stored update towards compaction. */
@@ -454,21 +421,17 @@ export class SharedDocument {
    * Sends `message` to every connection but `except`, once what it reflects is stored. The recipients
    * are those connected now: one that joins meanwhile gets the state in its sync reply instead.
    */
-  #broadcast(message: Uint8Array, except: unknown, then?: () => void): void {
-    const shared = new SharedFrame(message);
-    if (this.#outbox.length === 0 && this.#stored === this.#issued) {
-      for (const conn of this.connections) if (conn !== except) conn.send(message, shared);
-      then?.();
-      return;
+  #broadcast(message: Uint8Array, except: unknown, publish?: () => void): void {
+    const frame = new SharedFrame(message);
+    if (this.#stored.clear) {
+      for (const conn of this.connections) if (conn !== except) conn.send(message, frame);
+    } else {
+      const recipients = [...this.connections];
+      this.#stored.run(() => {
+        for (const conn of recipients) if (conn !== except) conn.send(message, frame);
+      });
     }
-    const recipients = [...this.connections];
-    this.#outbox.push({
-      after: this.#issued,
-      run: () => {
-        for (const conn of recipients) if (conn !== except) conn.send(message, shared);
-        then?.();
-      },
-    });
+    if (publish) this.#shared.run(publish);
   }
 
   #relayAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
@@ -489,8 +452,8 @@ export class SharedDocument {
   destroy(): void {
     if (this.state === 'destroyed') return;
     this.state = 'destroyed';
-    this.#outbox = [];
-    this.#wakeFlushWaiters(true);
+    this.#stored.abandon();
+    this.#shared.abandon();
     this.options.fanout.unsubscribe(this.id).catch((err: unknown) => this.logger.warn({ err, documentId: this.id }, 'unsubscribe failed'));
     this.ydoc.off('afterTransaction', this.#afterTransaction);
     this.awareness.off('update', this.#relayAwareness);

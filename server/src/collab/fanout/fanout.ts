@@ -27,6 +27,8 @@ export interface Fanout {
   subscribe(documentId: string, subscriber: FanoutSubscriber): Promise<void>;
   unsubscribe(documentId: string): Promise<void>;
   publish(documentId: string, message: FanoutMessage): void;
+  /** Tells every process holding the document that storage has updates it was not sent: it reads storage again. */
+  storedUnpublished(documentId: string): void;
   close(): Promise<void>;
 }
 
@@ -35,5 +37,6 @@ export class LocalFanout implements Fanout {
   async subscribe(): Promise<void> {}
   async unsubscribe(): Promise<void> {}
   publish(): void {}
+  storedUnpublished(): void {}
   async close(): Promise<void> {}
 }
