@@ -154,8 +154,7 @@ async function main(): Promise<void> {
     },
   });
   const config = loadConfig();
-  // The append journal in DATA_DIR belongs to the server process; the CLI writes to PostgreSQL directly.
-  const storage = await openStorage({ ...config, APPEND_JOURNAL: false });
+  const storage = await openStorage(config);
   try {
     await run(positionals[0], values, storage, config.PUBLIC_URL);
   } finally {

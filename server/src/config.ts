@@ -14,7 +14,7 @@ const configSchema = z.object({
   PORT: intFromEnv(3000, 0).refine((p) => p <= 65535, 'must be at most 65535'),
   /** Interface to listen on. Default 0.0.0.0 (reachable on the workshop's network). */
   HOST: z.string().min(1).default('0.0.0.0'),
-  /** Folder for the SQLite database (with PostgreSQL, for the append journal). Default `<repo>/data`; relative paths resolve from the working directory. */
+  /** Folder for the SQLite database. Default `<repo>/data`; relative paths resolve from the working directory. */
   DATA_DIR: z.string().min(1).default(path.join(repoRoot, 'data')),
   /**
    * Storage backend: `sqlite` (the default, durable, one process), `postgres` (several processes;
@@ -23,13 +23,6 @@ const configSchema = z.object({
   STORAGE: z.enum(['sqlite', 'postgres', 'memory']).optional(),
   /** PostgreSQL connection string, e.g. `postgres://user@127.0.0.1:5432/lcs`. Selects `postgres` storage. */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
-  /**
-   * With PostgreSQL: `true` (the default) writes each update to this process's append journal in
-   * DATA_DIR first, relays it to this process's clients from there, and ships it to PostgreSQL
-   * behind the relay (other processes get it once PostgreSQL has it); each process needs its own
-   * DATA_DIR. `false` relays nothing before PostgreSQL has committed it.
-   */
-  APPEND_JOURNAL: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** pino log level. Default `info`. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest WebSocket frame accepted, in bytes; bigger frames close the socket with 1009. Default 16 MiB. */

@@ -20,8 +20,6 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const storage = await openStorage(config, logger);
   const fanout = config.REDIS_URL ? new RedisFanout(config.REDIS_URL, logger.child({ category: 'fanout' })) : undefined;
-  // Updates this process's journal held when it last stopped are in PostgreSQL now; nobody was sent them.
-  for (const documentId of storage.recoveredDocuments ?? []) fanout?.storedUnpublished(documentId);
   const app = createApp({ config, logger, storage, ...(fanout ? { fanout } : {}) });
   const port = await app.listen();
   const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;

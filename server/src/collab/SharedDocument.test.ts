@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { CloseCode, MessageType } from '@lcs/shared';
 import { createLogger } from '../logger.ts';
 import { MemoryStorage } from '../storage/memoryStorage.ts';
-import type { AppendReceipt, StoredState } from '../storage/storage.ts';
+import type { StoredState } from '../storage/storage.ts';
 import type { CloseError } from './CloseError.ts';
 import type { Connection } from './Connection.ts';
 import { LocalFanout } from './fanout/fanout.ts';
@@ -30,43 +30,26 @@ class GatedStorage extends MemoryStorage {
     this.events.push('loaded');
     return state;
   }
-  override appendUpdate(id: string, update: Uint8Array): AppendReceipt {
-    const receipt = super.appendUpdate(id, update);
-    const stored = receipt.stored.then(() => void this.appended.push(update));
-    return { stored, shared: stored };
+  override async appendUpdate(id: string, update: Uint8Array): Promise<void> {
+    await super.appendUpdate(id, update);
+    this.appended.push(update);
   }
 }
 
 /** Memory storage whose appends complete only when the test releases them, oldest first. */
 class HeldAppends extends MemoryStorage {
-  readonly held: HeldAppend[] = [];
-  /** Stored, but not yet shared with other processes. */
-  readonly unshared: HeldAppend[] = [];
-  override appendUpdate(id: string, update: Uint8Array): AppendReceipt {
-    const held = { id, update, stored: deferred(), shared: deferred() };
-    this.held.push(held);
-    return { stored: held.stored.promise, shared: held.shared.promise };
+  readonly held: { id: string; update: Uint8Array; done: ReturnType<typeof deferred<void>> }[] = [];
+  override appendUpdate(id: string, update: Uint8Array): Promise<void> {
+    const done = deferred();
+    this.held.push({ id, update, done });
+    return done.promise;
   }
-  /** Stores the oldest `count` held appends (all by default), in order, and shares them unless told not to. */
-  release(count = this.held.length, { share = true } = {}): void {
-    for (const held of this.held.splice(0, count)) {
-      void super.appendUpdate(held.id, held.update).stored.then(() => {
-        held.stored.resolve();
-        if (share) held.shared.resolve();
-        else this.unshared.push(held);
-      }, held.stored.reject);
+  /** Stores the oldest `count` held appends (all by default), in order. */
+  release(count = this.held.length): void {
+    for (const { id, update, done } of this.held.splice(0, count)) {
+      void super.appendUpdate(id, update).then(done.resolve, done.reject);
     }
   }
-  /** Shares what was stored without being shared. */
-  share(): void {
-    for (const held of this.unshared.splice(0)) held.shared.resolve();
-  }
-}
-interface HeldAppend {
-  id: string;
-  update: Uint8Array;
-  stored: ReturnType<typeof deferred<void>>;
-  shared: ReturnType<typeof deferred<void>>;
 }
 
 /** Waits until the document has handled its queue and sent everything that waited for storage. */
@@ -159,8 +142,6 @@ class ScriptedFanout implements Fanout {
     this.published.push(message);
   }
 
-  storedUnpublished(): void {}
-
   async unsubscribe(documentId: string): Promise<void> {
     this.subscribers.delete(documentId);
   }
@@ -215,7 +196,7 @@ describe('SharedDocument', () => {
     const storage = new GatedStorage(events);
     await storage.createDocument({ id: 'doc', title: 'Nairobi' });
     const stored = editor(1).append('stored. ');
-    await storage.appendUpdate('doc', stored).stored;
+    await storage.appendUpdate('doc', stored);
     storage.appended.length = 0;
 
     const doc = open(storage);
@@ -365,50 +346,6 @@ describe('SharedDocument', () => {
     expect(b.fake.sent.slice(greeted).map((f) => describeFrame(f).payload)).toEqual(edits);
   });
 
-  it('relays to its own connections once an update is stored, and publishes it to other processes only once it is shared', async () => {
-    const fanout = new ScriptedFanout();
-    const { storage, doc, a, b, greeted } = await loadedWithTwo('Bogotá', new HeldAppends(), { fanout });
-    const writer = editor(2);
-    const presence = new awarenessProtocol.Awareness(writer.doc);
-    const edits = ['one ', 'two'].map((t) => writer.append(t));
-    doc.receive(a.conn, updateFrame(edits[0]!));
-    presence.setLocalState({ user: { name: 'A' } });
-    doc.receive(a.conn, awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(presence, [writer.doc.clientID])));
-    doc.receive(a.conn, updateFrame(edits[1]!));
-    await new Promise((r) => setTimeout(r, 10));
-    expect(b.fake.sent).toHaveLength(greeted);
-
-    // Stored here (the journal) but not yet shared (PostgreSQL): B sees everything, in order; no other process does.
-    storage.release(undefined, { share: false });
-    await new Promise((r) => setTimeout(r, 10));
-    expect(b.fake.sent.slice(greeted).map((f) => describeFrame(f).kind)).toEqual(['update', 'type1', 'update']);
-    expect(fanout.published).toEqual([]);
-    let flushed = false;
-    void doc.flushed().then(() => (flushed = true));
-    await new Promise((r) => setTimeout(r, 10));
-    expect(flushed).toBe(false);
-
-    storage.share();
-    await settle(doc);
-    expect(flushed).toBe(true);
-    expect(fanout.published.map((m) => m.kind)).toEqual(['update', 'awareness', 'update']);
-    expect(fanout.published.filter((m) => m.kind === 'update').map((m) => m.payload)).toEqual(edits);
-    presence.destroy();
-  });
-
-  it('a failed share fails the document like a failed append: every connection closes with 4500', async () => {
-    const fanout = new ScriptedFanout();
-    const { storage, doc, a, b } = await loadedWithTwo('Lima', new HeldAppends(), { fanout });
-    doc.receive(a.conn, updateFrame(editor(2).append('lost on the way')));
-    storage.release(undefined, { share: false });
-    await new Promise((r) => setTimeout(r, 10));
-    storage.unshared.splice(0).forEach((held) => held.shared.reject(new Error('document deleted')));
-    await settle(doc);
-    expect(doc.state).toBe('failed');
-    expect([a.fake.closedWith?.code, b.fake.closedWith?.code]).toEqual([CloseCode.storageError.code, CloseCode.storageError.code]);
-    expect(fanout.published).toEqual([]);
-  });
-
   it('a join storm during live editing encodes the document once: newcomers get it plus the edits since', async () => {
     const storage = new MemoryStorage();
     await storage.createDocument({ id: 'doc', title: 'Kampala' });
@@ -501,7 +438,7 @@ describe('SharedDocument', () => {
     const before = storage.loads;
     // Another process stored an edit this one has not heard of.
     const elsewhere = editor(9).append('from elsewhere');
-    await storage.appendUpdate('doc', elsewhere).stored;
+    await storage.appendUpdate('doc', elsewhere);
     const first = doc.resync();
     expect([doc.resync(), doc.resync()]).toEqual([first, first]);
     await first;

@@ -2,7 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Logger } from '../logger.ts';
 import type { Storage } from '../storage/storage.ts';
-import { AppendGate } from './AppendGate.ts';
+import { Outbox } from './Outbox.ts';
 import { CloseError } from './CloseError.ts';
 import { SharedFrame } from './Connection.ts';
 import type { Connection } from './Connection.ts';
@@ -39,7 +39,7 @@ type State = 'loading' | 'ready' | 'failed' | 'destroyed';
  * An update is checked, its append to storage is issued, and it is applied to the Y.Doc at once,
  * without waiting for storage, so the next frame is handled right away and appends made meanwhile
  * are committed together (see `GroupCommit`). What leaves the server goes through an ordered
- * outbox instead: every relay, reply, presence change and publish is sent only once every append
+ * `Outbox` instead: every relay, reply, presence change and publish is sent only once every append
  * issued before it is stored. So nobody (no client, no other process) ever sees a change that is not
  * durable, and everyone sees frames in the order the server handled them. If an append fails, the
  * in-memory copy holds a change storage lacks: the document fails (every connection is closed with
@@ -62,10 +62,8 @@ export class SharedDocument {
   readonly #fullState = new FullStateCache(this.ydoc);
   /** Set while a change whose frame is known (or observed) is applied; any other change drops the cache. */
   #knownChange: Uint8Array | 'observed' | null = null;
-  /** What is sent to this process's sockets waits until the appends issued before it are stored. */
-  readonly #stored = new AppendGate();
-  /** What is published to other processes waits until they are shared (in the store every process reads). */
-  readonly #shared = new AppendGate();
+  /** Everything this document sends waits here until the appends issued before it are stored. */
+  readonly #outbox = new Outbox();
   /** The presence frame being applied for a connection, relayed as it arrived. */
   #incomingPresence: { payload: Uint8Array; frame: Uint8Array } | null = null;
 
@@ -145,7 +143,7 @@ export class SharedDocument {
       const present = ids.filter((id) => this.awareness.getStates().has(id));
       if (present.length === 0) return;
       const payload = awarenessProtocol.encodeAwarenessUpdate(this.awareness, present);
-      this.#shared.run(() => this.options.fanout.publish(this.id, { kind: 'awareness', payload }));
+      this.#outbox.run(() => this.options.fanout.publish(this.id, { kind: 'awareness', payload }));
     });
   }
 
@@ -205,7 +203,7 @@ export class SharedDocument {
 
   /** Sends `message` to one connection once everything it may reflect is stored. */
   reply(conn: Connection, message: Uint8Array): void {
-    this.#stored.run(() => conn.send(message));
+    this.#outbox.run(() => conn.send(message));
   }
 
   #fail(conn: Connection, err: unknown): void {
@@ -225,7 +223,7 @@ export class SharedDocument {
     if (update.byteLength === 2 && update[0] === 0 && update[1] === 0) return;
     void this.#store(update);
     this.#applyAndRelay(update, origin, frame);
-    this.#shared.run(() => {
+    this.#outbox.run(() => {
       this.options.fanout.publish(this.id, { kind: 'update', payload: update });
       this.#counted();
       for (const hook of this.options.hooks) {
@@ -310,17 +308,16 @@ export class SharedDocument {
   }
 
   /**
-   * Issues an append. Once it is stored, what this process's sockets wait for is released; once it
-   * is shared, what other processes wait for. A failed append fails the whole document (see the
-   * class comment). Resolves when it is stored.
+   * Issues an append; when it is stored, releases the outbox up to the next append still in flight.
+   * A failed append fails the whole document (see the class comment).
    */
   #store(update: Uint8Array): Promise<void> {
-    const seq = this.#stored.issue();
-    this.#shared.issue();
-    const { stored, shared } = this.options.storage.appendUpdate(this.id, update);
-    const failed = (err: unknown) => this.#storageFailed(err);
-    stored.then(() => this.#stored.pass(seq), failed);
-    shared.then(() => this.#shared.pass(seq), failed);
+    const seq = this.#outbox.issue();
+    const stored = this.options.storage.appendUpdate(this.id, update);
+    stored.then(
+      () => this.#outbox.stored(seq),
+      (err: unknown) => this.#storageFailed(err),
+    );
     return stored;
   }
 
@@ -336,18 +333,14 @@ export class SharedDocument {
     if (this.state === 'failed' || this.state === 'destroyed') return;
     this.logger.error({ err, documentId: this.id }, 'storing an update failed; dropping the in-memory copy of the document');
     this.state = 'failed';
-    this.#stored.abandon();
-    this.#shared.abandon();
+    this.#outbox.abandon();
     for (const conn of this.connections) conn.close(new CloseError('storageError', 'document must be reloaded'));
     this.options.onFailed?.(this);
   }
 
-  /**
-   * Resolves once every append issued so far is stored and shared, and what waited for them has
-   * been sent (or the document failed).
-   */
-  async flushed(): Promise<void> {
-    await Promise.all([this.#stored.drained(), this.#shared.drained()]);
+  /** Resolves once every append issued so far is stored and what waited for it has been sent (or the document failed). */
+  flushed(): Promise<void> {
+    return this.#outbox.drained();
   }
 
   /** Counts a stored update towards compaction. */
@@ -421,17 +414,18 @@ export class SharedDocument {
    * Sends `message` to every connection but `except`, once what it reflects is stored. The recipients
    * are those connected now: one that joins meanwhile gets the state in its sync reply instead.
    */
-  #broadcast(message: Uint8Array, except: unknown, publish?: () => void): void {
-    const frame = new SharedFrame(message);
-    if (this.#stored.clear) {
-      for (const conn of this.connections) if (conn !== except) conn.send(message, frame);
-    } else {
-      const recipients = [...this.connections];
-      this.#stored.run(() => {
-        for (const conn of recipients) if (conn !== except) conn.send(message, frame);
-      });
+  #broadcast(message: Uint8Array, except: unknown, then?: () => void): void {
+    const shared = new SharedFrame(message);
+    if (this.#outbox.clear) {
+      for (const conn of this.connections) if (conn !== except) conn.send(message, shared);
+      then?.();
+      return;
     }
-    if (publish) this.#shared.run(publish);
+    const recipients = [...this.connections];
+    this.#outbox.run(() => {
+      for (const conn of recipients) if (conn !== except) conn.send(message, shared);
+      then?.();
+    });
   }
 
   #relayAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
@@ -452,8 +446,7 @@ export class SharedDocument {
   destroy(): void {
     if (this.state === 'destroyed') return;
     this.state = 'destroyed';
-    this.#stored.abandon();
-    this.#shared.abandon();
+    this.#outbox.abandon();
     this.options.fanout.unsubscribe(this.id).catch((err: unknown) => this.logger.warn({ err, documentId: this.id }, 'unsubscribe failed'));
     this.ydoc.off('afterTransaction', this.#afterTransaction);
     this.awareness.off('update', this.#relayAwareness);

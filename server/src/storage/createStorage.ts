@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { MemoryStorage } from './memoryStorage.ts';
@@ -7,17 +6,13 @@ import { SqliteStorage } from './sqliteStorage.ts';
 import type { Storage } from './storage.ts';
 
 /** Opens the storage backend named by the configuration (running migrations where there are any). */
-export async function openStorage(config: Pick<Config, 'STORAGE' | 'DATA_DIR' | 'DATABASE_URL' | 'APPEND_JOURNAL'>, logger?: Logger): Promise<Storage> {
+export async function openStorage(config: Pick<Config, 'STORAGE' | 'DATA_DIR' | 'DATABASE_URL'>, logger?: Logger): Promise<Storage> {
   switch (config.STORAGE) {
     case 'memory':
       return new MemoryStorage();
     case 'sqlite':
       return SqliteStorage.inDirectory(config.DATA_DIR, logger?.child({ category: 'storage' }));
     case 'postgres':
-      return PostgresStorage.open(config.DATABASE_URL!, {
-        journalFile: config.APPEND_JOURNAL ? path.join(config.DATA_DIR, 'append-journal.sqlite') : undefined,
-        logger: logger?.child({ category: 'storage' }),
-        onIdleError: (err) => logger?.warn({ err, category: 'storage' }, 'an idle PostgreSQL connection was closed by the server; it will be replaced'),
-      });
+      return PostgresStorage.open(config.DATABASE_URL!, (err) => logger?.warn({ err, category: 'storage' }, 'an idle PostgreSQL connection was closed by the server; it will be replaced'));
   }
 }

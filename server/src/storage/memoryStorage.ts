@@ -2,7 +2,7 @@ import type { Directory } from '../directory/directory.ts';
 import { SqliteDirectory } from '../directory/sqliteDirectory.ts';
 import { mergeStoredState } from './mergeState.ts';
 import { openDatabase } from './sqliteDatabase.ts';
-import type { AppendReceipt, CompactionResult, DocumentRecord, NewDocument, Storage, StoredState } from './storage.ts';
+import type { CompactionResult, DocumentRecord, NewDocument, Storage, StoredState } from './storage.ts';
 
 interface Entry {
   record: DocumentRecord;
@@ -64,12 +64,9 @@ export class MemoryStorage implements Storage {
     return entry ? { snapshot: entry.snapshot, updates: [...entry.updates] } : { snapshot: null, updates: [] };
   }
 
-  appendUpdate(id: string, update: Uint8Array): AppendReceipt {
-    const stored = (async () => {
-      this.#check('appendUpdate');
-      this.#entry(id).updates.push(update.slice());
-    })();
-    return { stored, shared: stored };
+  async appendUpdate(id: string, update: Uint8Array): Promise<void> {
+    this.#check('appendUpdate');
+    this.#entry(id).updates.push(update.slice());
   }
 
   async compact(id: string): Promise<CompactionResult> {

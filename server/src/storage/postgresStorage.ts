@@ -6,24 +6,7 @@ import { toBytes, toDocumentRecord } from './documentRows.ts';
 import { GroupCommit } from './groupCommit.ts';
 import { MergeWorker } from './mergeWorker.ts';
 import { inTransaction, openPostgres } from './postgresDatabase.ts';
-import type { Logger } from '../logger.ts';
-import { AppendJournal } from './appendJournal.ts';
-import type { AppendReceipt, CompactionResult, DocumentRecord, NewDocument, Storage, StoredState } from './storage.ts';
-
-export interface PostgresStorageOptions {
-  /**
-   * This process's append journal (`AppendJournal`): with it, an update is stored once it is in
-   * the journal and shared once PostgreSQL has it; without it, both once PostgreSQL has it.
-   */
-  journalFile?: string;
-  logger?: Logger;
-  /** Hears about idle connections the server cut (they are replaced). */
-  onIdleError?: (err: Error) => void;
-}
-
-/** How long to wait before shipping an entry again after PostgreSQL could not be reached: doubles from 50 ms up to 2 s. */
-const RETRY_FIRST_MS = 50;
-const RETRY_MAX_MS = 2_000;
+import type { CompactionResult, DocumentRecord, NewDocument, Storage, StoredState } from './storage.ts';
 
 /**
  * PostgreSQL storage for several server processes. Appends are group-committed: while one INSERT is
@@ -52,51 +35,14 @@ export class PostgresStorage implements Storage {
   #appendClient: Promise<pg.PoolClient> | null = null;
   readonly #merger = new MergeWorker();
   readonly #lossListeners = new Set<(reason: Error) => void>();
-  readonly #journal: AppendJournal | null;
-  /** Per document, settles once every entry issued so far is shipped; loads and compactions wait for it. */
-  readonly #shipping = new Map<string, Promise<void>>();
-  #closing = false;
-  recoveredDocuments: string[] = [];
 
-  private constructor(
-    private readonly pool: pg.Pool,
-    journal: AppendJournal | null,
-    private readonly logger: Logger | undefined,
-  ) {
+  private constructor(private readonly pool: pg.Pool) {
     this.directory = new PostgresDirectory(pool);
-    this.#journal = journal;
   }
 
-  /**
-   * Opens the pool, migrates, and opens the journal if there is one; what an earlier run of this
-   * process left in it is shipped to PostgreSQL before this resolves.
-   */
-  static async open(connectionString: string, options: PostgresStorageOptions = {}): Promise<PostgresStorage> {
-    const pool = await openPostgres(connectionString, options.onIdleError);
-    let journal: AppendJournal | null = null;
-    try {
-      if (options.journalFile) {
-        journal = AppendJournal.open(options.journalFile, (movedTo, err) =>
-          options.logger?.error({ err, movedTo }, 'the append journal could not be read; moved aside (clients resend what it held when they reconnect)'),
-        );
-      }
-      const storage = new PostgresStorage(pool, journal, options.logger);
-      await storage.#shipLeftovers();
-      return storage;
-    } catch (err) {
-      await journal?.close();
-      await pool.end();
-      throw err;
-    }
-  }
-
-  async #shipLeftovers(): Promise<void> {
-    const left = this.#journal?.entries() ?? [];
-    if (left.length === 0) return;
-    const results = await Promise.allSettled(left.map((entry) => this.#ship(entry)));
-    const dropped = results.filter((r) => r.status === 'rejected').length;
-    this.recoveredDocuments = [...new Set(left.filter((_, i) => results[i]!.status === 'fulfilled').map((e) => e.id))];
-    this.logger?.info({ shipped: left.length - dropped, dropped }, 'shipped the append journal left by the last run to PostgreSQL');
+  /** Opens the pool and migrates; `onIdleError` hears about idle connections the server cut. */
+  static async open(connectionString: string, onIdleError?: (err: Error) => void): Promise<PostgresStorage> {
+    return new PostgresStorage(await openPostgres(connectionString, onIdleError));
   }
 
   async createDocument({ id, title, teamId = null, city = null }: NewDocument): Promise<DocumentRecord> {
@@ -120,7 +66,6 @@ export class PostgresStorage implements Storage {
   }
 
   async loadState(id: string): Promise<StoredState> {
-    await this.#shipping.get(id);
     // REPEATABLE READ: the snapshot and the log are read from one consistent view.
     const client = await this.pool.connect();
     try {
@@ -137,46 +82,8 @@ export class PostgresStorage implements Storage {
     }
   }
 
-  appendUpdate(id: string, update: Uint8Array): AppendReceipt {
-    if (!this.#journal) {
-      const stored = this.#appends.add({ id, update });
-      return { stored, shared: stored };
-    }
-    const { seq, written } = this.#journal.append(id, update);
-    const shared = written.then(() => this.#ship({ seq, id, update }));
-    // Settles once this entry and every earlier one of the document has been shipped (or refused).
-    const settled: Promise<void> = Promise.allSettled([this.#shipping.get(id), shared]).then(() => this.#shipped(id, settled));
-    this.#shipping.set(id, settled);
-    return { stored: written, shared };
-  }
-
-  #shipped(id: string, settled: Promise<void>): void {
-    if (this.#shipping.get(id) === settled) this.#shipping.delete(id);
-  }
-
-  /**
-   * Appends a journal entry to PostgreSQL (group-committed with the others in flight), then forgets
-   * it. While PostgreSQL cannot be reached, tries again with growing pauses: the entry stays in the
-   * journal and nothing that waits for it is published. An entry PostgreSQL refuses (its document
-   * was deleted, say) is forgotten and its promise rejects, which fails the document as any failed
-   * append does. When the storage closes, entries still unshipped stay in the journal for the next start.
-   */
-  async #ship(entry: { seq: number; id: string; update: Uint8Array }): Promise<void> {
-    for (let pause = RETRY_FIRST_MS; ; pause = Math.min(pause * 2, RETRY_MAX_MS)) {
-      try {
-        await this.#appends.add(entry);
-        this.#journal!.forget(entry.seq);
-        return;
-      } catch (err) {
-        if (!isUnreachable(err)) {
-          this.#journal!.forget(entry.seq);
-          throw err;
-        }
-        if (this.#closing) throw err;
-        this.logger?.warn({ err, documentId: entry.id, retryInMs: pause }, 'PostgreSQL did not take an update from the append journal; trying again');
-        await new Promise((resolve) => setTimeout(resolve, pause));
-      }
-    }
+  appendUpdate(id: string, update: Uint8Array): Promise<void> {
+    return this.#appends.add({ id, update });
   }
 
   onAppendsMayBeLost(listener: (reason: Error) => void): void {
@@ -249,7 +156,6 @@ export class PostgresStorage implements Storage {
   }
 
   async compact(id: string): Promise<CompactionResult> {
-    await this.#shipping.get(id);
     return inTransaction(this.pool, async (client) => {
       const lock = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok', [`compact:${id}`]);
       const current = await client.query<{ data: Buffer }>('SELECT data FROM snapshots WHERE doc_id = $1', [id]);
@@ -276,25 +182,13 @@ export class PostgresStorage implements Storage {
   }
 
   async close(): Promise<void> {
-    this.#closing = true;
-    await Promise.all(this.#shipping.values());
     await this.#appends.settled();
-    await this.#journal?.close();
     const appendClient = this.#appendClient;
     this.#appendClient = null;
     if (appendClient) await appendClient.then((c) => c.release(), () => undefined);
     await this.#merger.close();
     await this.pool.end();
   }
-}
-
-/**
- * Errors that say PostgreSQL could not be reached or could not take anything right now (connection
- * lost, shutting down, out of resources), rather than that it refused this row.
- */
-function isUnreachable(err: unknown): boolean {
-  if (!(err instanceof pg.DatabaseError)) return true;
-  return ['08', '53', '57', '58'].includes(err.code?.slice(0, 2) ?? '');
 }
 
 /** Clients whose connection reported an error; they are not used again. */

@@ -33,7 +33,7 @@ describe('SQLite WAL checkpoints in a worker thread', () => {
     await storage.createDocument({ id: 'd', title: 'Nairobi' });
     const doc = new Y.Doc();
     const pending: Promise<void>[] = [];
-    doc.on('update', (u: Uint8Array) => pending.push(storage.appendUpdate('d', u).stored));
+    doc.on('update', (u: Uint8Array) => pending.push(storage.appendUpdate('d', u)));
     for (let i = 0; i < count; i++) doc.getText('t').insert(0, `${i} `);
     await Promise.all(pending);
     return doc.getText('t').toString();
@@ -60,7 +60,7 @@ describe('SQLite WAL checkpoints in a worker thread', () => {
     const { storage } = storageIn(10);
     await storage.createDocument({ id: 'd', title: 'Rabat' });
     expect(storage.checkpointer!.worker).toBeNull();
-    for (let i = 0; i < 35; i++) await storage.appendUpdate('d', Y.encodeStateAsUpdate(editOf(i))).stored;
+    for (let i = 0; i < 35; i++) await storage.appendUpdate('d', Y.encodeStateAsUpdate(editOf(i)));
     expect(storage.checkpointer!.worker).not.toBeNull();
     await eventually(() => expect(storage.checkpointer!.checkpoints).toBe(3));
   });

@@ -10,7 +10,7 @@ import { toBytes, toDocumentRecord } from './documentRows.ts';
 import { GroupCommit } from './groupCommit.ts';
 import { SqliteCheckpointer } from './sqliteCheckpointer.ts';
 import { MergeWorker } from './mergeWorker.ts';
-import type { AppendReceipt, CompactionResult, DocumentRecord, NewDocument, Storage, StoredState } from './storage.ts';
+import type { CompactionResult, DocumentRecord, NewDocument, Storage, StoredState } from './storage.ts';
 
 /**
  * The embedded default: one SQLite file in WAL mode. WAL with synchronous=NORMAL keeps every
@@ -99,9 +99,8 @@ export class SqliteStorage implements Storage {
     })();
   }
 
-  appendUpdate(id: string, update: Uint8Array): AppendReceipt {
-    const stored = this.#appends.add({ id, update });
-    return { stored, shared: stored };
+  appendUpdate(id: string, update: Uint8Array): Promise<void> {
+    return this.#appends.add({ id, update });
   }
 
   /**

@@ -35,22 +35,6 @@ const backends: { name: string; make: () => Promise<Backend> }[] = [
       return { storage: await PostgresStorage.open(db.url), reopen: () => PostgresStorage.open(db.url), cleanup: db.drop };
     },
   },
-  {
-    name: 'postgres with an append journal',
-    make: async () => {
-      const db = await createTestDatabase();
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lcs-journal-'));
-      const open = () => PostgresStorage.open(db.url, { journalFile: path.join(dir, 'append-journal.sqlite') });
-      return {
-        storage: await open(),
-        reopen: open,
-        cleanup: async () => {
-          await db.drop();
-          fs.rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    },
-  },
 ];
 
 /** Builds a sequence of real Yjs updates from one client editing text. */
@@ -98,7 +82,7 @@ describe.each(backends)('$name storage', ({ name, make }) => {
     const { storage } = ctx;
     await storage.createDocument({ id: 'd', title: 'D' });
     const { updates, text } = buildEdits(20);
-    for (const u of updates) await storage.appendUpdate('d', u).stored;
+    for (const u of updates) await storage.appendUpdate('d', u);
     const state = await storage.loadState('d');
     expect(state.updates).toHaveLength(updates.length);
     expect(state.updates.map((u) => Array.from(u))).toEqual(updates.map((u) => Array.from(u)));
@@ -114,8 +98,8 @@ describe.each(backends)('$name storage', ({ name, make }) => {
     const settled: string[] = [];
     await Promise.all(
       d.updates.flatMap((u, i) => [
-        storage.appendUpdate('d', u).stored.then(() => settled.push(`d${i}`)),
-        storage.appendUpdate('e', e.updates[i]!).stored.then(() => settled.push(`e${i}`)),
+        storage.appendUpdate('d', u).then(() => settled.push(`d${i}`)),
+        storage.appendUpdate('e', e.updates[i]!).then(() => settled.push(`e${i}`)),
       ]),
     );
     expect(settled).toEqual(d.updates.flatMap((_, i) => [`d${i}`, `e${i}`]));
@@ -129,7 +113,7 @@ describe.each(backends)('$name storage', ({ name, make }) => {
     const { storage } = ctx;
     await storage.createDocument({ id: 'd', title: 'D' });
     const { updates } = buildEdits(3);
-    const results = await Promise.allSettled([storage.appendUpdate('d', updates[0]!).shared, storage.appendUpdate('gone', updates[1]!).shared, storage.appendUpdate('d', updates[2]!).shared]);
+    const results = await Promise.allSettled([storage.appendUpdate('d', updates[0]!), storage.appendUpdate('gone', updates[1]!), storage.appendUpdate('d', updates[2]!)]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((await storage.loadState('d')).updates.map((u) => Array.from(u))).toEqual([updates[0]!, updates[2]!].map((u) => Array.from(u)));
   });
@@ -138,7 +122,7 @@ describe.each(backends)('$name storage', ({ name, make }) => {
     const { storage } = ctx;
     await storage.createDocument({ id: 'd', title: 'D' });
     const { updates, text } = buildEdits(60);
-    for (const u of updates.slice(0, 40)) await storage.appendUpdate('d', u).stored;
+    for (const u of updates.slice(0, 40)) await storage.appendUpdate('d', u);
     const before = textOf(await storage.loadState('d'));
     const result = await storage.compact('d');
     expect(result.merged).toBe(40);
@@ -146,7 +130,7 @@ describe.each(backends)('$name storage', ({ name, make }) => {
     expect(compacted.updates).toHaveLength(0);
     expect(compacted.snapshot).not.toBeNull();
     expect(textOf(compacted)).toBe(before);
-    for (const u of updates.slice(40)) await storage.appendUpdate('d', u).stored;
+    for (const u of updates.slice(40)) await storage.appendUpdate('d', u);
     await storage.compact('d');
     expect(textOf(await storage.loadState('d'))).toBe(text);
   });
@@ -163,8 +147,8 @@ describe.each(backends)('$name storage', ({ name, make }) => {
     await storage.createDocument({ id: 'd', title: 'D' });
     const a = buildEdits(10, 1);
     const b = buildEdits(10, 2);
-    for (const u of a.updates) await storage.appendUpdate('d', u).stored;
-    await Promise.all([storage.compact('d'), ...b.updates.map((u) => storage.appendUpdate('d', u).stored)]);
+    for (const u of a.updates) await storage.appendUpdate('d', u);
+    await Promise.all([storage.compact('d'), ...b.updates.map((u) => storage.appendUpdate('d', u))]);
     const doc = new Y.Doc();
     const state = await storage.loadState('d');
     if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
@@ -177,7 +161,7 @@ describe.each(backends)('$name storage', ({ name, make }) => {
   it.skipIf(name === 'memory')('survives being closed and reopened (memory storage cannot, by design)', async () => {
     await ctx.storage.createDocument({ id: 'd', title: 'Durable' });
     const { updates, text } = buildEdits(5);
-    for (const u of updates) await ctx.storage.appendUpdate('d', u).stored;
+    for (const u of updates) await ctx.storage.appendUpdate('d', u);
     await ctx.storage.close();
     ctx.storage = await ctx.reopen!();
     expect((await ctx.storage.getDocument('d'))?.title).toBe('Durable');
@@ -204,7 +188,7 @@ describe('PostgreSQL storage when the server cuts its connections', () => {
     storage.onAppendsMayBeLost((reason) => lost.push(reason));
     await storage.createDocument({ id: 'd', title: 'D' });
     const { updates, text } = buildEdits(3);
-    await storage.appendUpdate('d', updates[0]!).stored;
+    await storage.appendUpdate('d', updates[0]!);
     const admin = new pg.Client({ connectionString: db.url });
     await admin.connect();
     // Appends have a connection of their own, named for operators.
@@ -216,7 +200,7 @@ describe('PostgreSQL storage when the server cuts its connections', () => {
     await new Promise((r) => setTimeout(r, 200));
     // Its commits are asynchronous: losing it is reported once, so open documents can be reloaded.
     expect(lost.map((e) => e.message)).toEqual([expect.stringContaining('append connection to PostgreSQL was lost')]);
-    for (const u of updates.slice(1)) await storage.appendUpdate('d', u).stored;
+    for (const u of updates.slice(1)) await storage.appendUpdate('d', u);
     expect(textOf(await storage.loadState('d'))).toBe(text);
   });
 });

@@ -32,18 +32,6 @@ export interface CompactionResult {
 }
 
 /**
- * The two moments of an append. With one store (memory, SQLite, PostgreSQL without a journal) they
- * are one: the same promise. With PostgreSQL and this process's append journal, an update is
- * stored once it is in the journal, and shared once PostgreSQL has it too.
- */
-export interface AppendReceipt {
-  /** Resolves once the update would survive a crash of this process (kill -9); rejects if it cannot be stored. */
-  stored: Promise<void>;
-  /** Resolves once any process reading this storage would load it; rejects if it never will be. */
-  shared: Promise<void>;
-}
-
-/**
  * Durable home of documents. Content is an append-only log of Yjs updates plus a snapshot: an update
  * is appended (and durable) before the server applies or relays it, and `compact` folds the log into
  * the snapshot atomically, keeping any update appended while it ran.
@@ -58,8 +46,8 @@ export interface Storage {
   /** Records that a document changed (for "last edited" ordering). */
   touchDocument(id: string, at: Date): Promise<void>;
   loadState(id: string): Promise<StoredState>;
-  /** Appends one update durably (see `AppendReceipt`). */
-  appendUpdate(id: string, update: Uint8Array): AppendReceipt;
+  /** Appends one update durably; resolves once it would survive a crash of this process. */
+  appendUpdate(id: string, update: Uint8Array): Promise<void>;
   /**
    * Registers what to do when appends already acknowledged may not survive after all: PostgreSQL
    * commits appends asynchronously (durable against a crash of this process, like SQLite in WAL
@@ -67,11 +55,6 @@ export interface Storage {
    * losing the append connection means documents in memory may hold changes storage lacks.
    */
   onAppendsMayBeLost?(listener: (reason: Error) => void): void;
-  /**
-   * Documents that got updates while the storage opened: what a killed process left in its append
-   * journal, stored now but never published, so other processes holding them must read them again.
-   */
-  readonly recoveredDocuments?: readonly string[];
   compact(id: string): Promise<CompactionResult>;
   /** Resolves if the backing store answers; used by `/healthz`. */
   ping(): Promise<void>;

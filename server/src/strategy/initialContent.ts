@@ -43,6 +43,6 @@ export async function createStrategy(
 ): Promise<DocumentRecord> {
   const initialUpdate = input.template ? await initialStrategyUpdate(input.template, { city: input.city }) : null;
   const doc = await storage.createDocument({ id: input.id, title: input.title, teamId: input.teamId, city: input.city });
-  if (initialUpdate) await storage.appendUpdate(doc.id, initialUpdate).shared;
+  if (initialUpdate) await storage.appendUpdate(doc.id, initialUpdate);
   return doc;
 }

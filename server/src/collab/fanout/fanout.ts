@@ -27,8 +27,6 @@ export interface Fanout {
   subscribe(documentId: string, subscriber: FanoutSubscriber): Promise<void>;
   unsubscribe(documentId: string): Promise<void>;
   publish(documentId: string, message: FanoutMessage): void;
-  /** Tells every process holding the document that storage has updates it was not sent: it reads storage again. */
-  storedUnpublished(documentId: string): void;
   close(): Promise<void>;
 }
 
@@ -37,6 +35,5 @@ export class LocalFanout implements Fanout {
   async subscribe(): Promise<void> {}
   async unsubscribe(): Promise<void> {}
   publish(): void {}
-  storedUnpublished(): void {}
   async close(): Promise<void> {}
 }

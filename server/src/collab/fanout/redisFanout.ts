@@ -146,10 +146,6 @@ export class RedisFanout implements Fanout {
     this.#queue(documentId, message);
   }
 
-  storedUnpublished(documentId: string): void {
-    this.#queue(documentId, { kind: 'announce', payload: Uint8Array.of(ANNOUNCE_DROPPED) });
-  }
-
   /** Whether, as far as this process can tell, nobody else holds the document now. */
   isAlone(documentId: string): boolean {
     return this.#channels.get(documentId)?.alone ?? false;
