@@ -2,7 +2,6 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Logger } from '../logger.ts';
 import type { Storage } from '../storage/storage.ts';
-import { Outbox } from './Outbox.ts';
 import { CloseError } from './CloseError.ts';
 import { SharedFrame } from './Connection.ts';
 import type { Connection } from './Connection.ts';
@@ -10,6 +9,7 @@ import { FullStateCache } from './FullStateCache.ts';
 import type { Fanout, FanoutMessage } from './fanout/fanout.ts';
 import type { CollabHook } from './hooks/types.ts';
 import { encodeAwareness, encodeAwarenessMessage, encodeSyncStep1, encodeUpdate, handleMessage, parseMessage } from './messageHandler.ts';
+import { Outbox } from './Outbox.ts';
 import { SerialQueue } from './SerialQueue.ts';
 
 export interface SharedDocumentOptions {
