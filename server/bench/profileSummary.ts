@@ -1,17 +1,28 @@
 import fs from 'node:fs';
 
 /**
- * `tsx server/bench/profileSummary.ts <file.cpuprofile> [top]`: where a V8 CPU profile (from
- * `pnpm bench -- --profile <dir>`) spent its time, by function and by package, self time only.
+ * `tsx server/bench/profileSummary.ts <file> [top]`: where a V8 CPU profile (`.cpuprofile`, from
+ * `pnpm bench -- --profile <dir>`) spent its time, or where a sampling heap profile (`.heapprofile`,
+ * from `--alloc-profile <dir>`) allocated its bytes, by function and by package, self only.
  */
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: CallFrame;
 }
 interface Profile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
+}
+interface HeapNode {
+  callFrame: CallFrame;
+  selfSize: number;
+  children: HeapNode[];
 }
 
 const [file, topArg] = process.argv.slice(2).filter((a) => a !== '--');
@@ -19,9 +30,7 @@ if (!file) {
   console.error('usage: tsx server/bench/profileSummary.ts <file.cpuprofile> [top]');
   process.exit(1);
 }
-const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
 const top = Number(topArg ?? 25);
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 
 /** `yjs`, `ws`, `better-sqlite3`, `server/src/collab/...`, or `(program)`/`(garbage collector)`. */
 function packageOf(url: string, name: string): string {
@@ -36,24 +45,38 @@ function packageOf(url: string, name: string): string {
 const selfByFunction = new Map<string, number>();
 const selfByPackage = new Map<string, number>();
 let total = 0;
-profile.samples.forEach((id, i) => {
-  const node = byId.get(id);
-  const dt = profile.timeDeltas[i] ?? 0;
-  if (!node) return;
-  total += dt;
-  const { functionName, url, lineNumber } = node.callFrame;
+const add = ({ functionName, url, lineNumber }: CallFrame, amount: number) => {
+  total += amount;
   const pkg = packageOf(url, functionName);
   const fn = `${functionName || '(anonymous)'}  ${pkg}:${lineNumber + 1}`;
-  selfByFunction.set(fn, (selfByFunction.get(fn) ?? 0) + dt);
-  selfByPackage.set(pkg, (selfByPackage.get(pkg) ?? 0) + dt);
-});
+  selfByFunction.set(fn, (selfByFunction.get(fn) ?? 0) + amount);
+  selfByPackage.set(pkg, (selfByPackage.get(pkg) ?? 0) + amount);
+};
 
+const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile | { head: HeapNode };
+if ('head' in parsed) {
+  const walk = (node: HeapNode) => {
+    if (node.selfSize > 0) add(node.callFrame, node.selfSize);
+    node.children.forEach(walk);
+  };
+  walk(parsed.head);
+} else {
+  const byId = new Map(parsed.nodes.map((n) => [n.id, n]));
+  parsed.samples.forEach((id, i) => {
+    const node = byId.get(id);
+    if (node) add(node.callFrame, parsed.timeDeltas[i] ?? 0);
+  });
+}
+
+const heap = 'head' in parsed;
+const format = (amount: number) => (heap ? `${(amount / 1024 ** 2).toFixed(1).padStart(8)} MB` : `${(amount / 1e3).toFixed(0).padStart(8)} ms`);
 const print = (title: string, map: Map<string, number>) => {
   console.log(`\n${title}`);
-  for (const [key, us] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-    console.log(`${(us / 1e3).toFixed(0).padStart(8)} ms ${((us / total) * 100).toFixed(1).padStart(5)}%  ${key}`);
+  for (const [key, amount] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+    console.log(`${format(amount)} ${((amount / total) * 100).toFixed(1).padStart(5)}%  ${key}`);
   }
 };
-console.log(`${file}: ${(total / 1e6).toFixed(2)} s sampled`);
-print('self time by package / file', selfByPackage);
-print('self time by function', selfByFunction);
+const what = heap ? 'allocated' : 'time';
+console.log(heap ? `${file}: ${(total / 1024 ** 2).toFixed(1)} MB allocated (sampled)` : `${file}: ${(total / 1e6).toFixed(2)} s sampled`);
+print(`self ${what} by package / file`, selfByPackage);
+print(`self ${what} by function`, selfByFunction);

@@ -39,6 +39,7 @@ const { values } = (() => {
         'storm-mb': { type: 'string', default: '5' },
         joiners: { type: 'string', default: '100' },
         profile: { type: 'string' },
+        'alloc-profile': { type: 'string' },
         json: { type: 'string' },
         repeat: { type: 'string', default: '1' },
         variant: { type: 'string', multiple: true },
@@ -68,6 +69,8 @@ if (values.help) {
   --variant "<K=V ...>" also run each of our modes with this extra environment, in its own column
                         (repeatable; NODE_OPTIONS passes Node/V8 flags): A/B a knob in one invocation
   --profile <dir>       write a V8 CPU profile of every server process (ours and the reference) into <dir>
+  --alloc-profile <dir> editing: write a sampling heap profile of each server's measured phase, garbage
+                        included, into <dir> (where the bytes are allocated; its CPU figures are off)
   --json <file>         also write every figure as JSON`);
   process.exit(0);
 }
@@ -109,6 +112,12 @@ const variants: Variant[] = (values.variant ?? []).map((text) => {
 });
 const profileDir = values.profile ? path.resolve(values.profile) : undefined;
 if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
+// Read by probe.mjs in every server process the benchmark starts (they inherit the environment).
+const allocProfileDir = values['alloc-profile'] ? path.resolve(values['alloc-profile']) : undefined;
+if (allocProfileDir) {
+  fs.mkdirSync(allocProfileDir, { recursive: true });
+  process.env.BENCH_ALLOC_PROFILE_DIR = allocProfileDir;
+}
 
 async function withServer(column: Column, run: (server: ServerUnderTest) => Promise<ScenarioResult>): Promise<ScenarioResult> {
   const server = await startServer(column, profileDir ? { profileDir } : {});
@@ -197,6 +206,7 @@ async function main(): Promise<void> {
     console.log(`\nfigures of every run written to ${values.json}`);
   }
   if (profileDir) console.log(`\nCPU profiles of the servers in ${profileDir} (open in Chrome DevTools, or: tsx server/bench/profileSummary.ts <file>)`);
+  if (allocProfileDir) console.log(`\nheap allocation profiles (<pid>-<n>.heapprofile) in ${allocProfileDir} (tsx server/bench/profileSummary.ts <file>)`);
   console.log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 }
 

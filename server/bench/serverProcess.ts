@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -13,16 +13,18 @@ export interface ProbedMemory {
   external: number;
 }
 
-/**
- * Loaded into both servers with `--expose-gc`: on SIGUSR2 it collects garbage and prints its
- * memory as one JSON line. RSS alone says little per connection: a process with free heap pages
- * (ours, after a bigger boot) absorbs new objects without growing it.
- */
-const MEMORY_PROBE = [
-  '--expose-gc',
-  '--import',
-  `data:text/javascript,process.on('SIGUSR2',()=>{globalThis.gc();const m=process.memoryUsage();process.stdout.write(JSON.stringify({benchMemory:{rss:m.rss,heapUsed:m.heapUsed,external:m.external}})+'\\n')})`,
-];
+/** Garbage collection in a server over a phase, as `probe.mjs` meters it. */
+export interface GcFigures {
+  allocatedBytes: number;
+  scavenges: number;
+  markCompacts: number;
+  /** Time the collector held the event-loop thread, in total and at most at once. */
+  pauseMs: number;
+  maxPauseMs: number;
+}
+
+/** Loaded into both servers: forced-GC memory probes and a GC meter (see `probe.mjs`). */
+const PROBE = ['--expose-gc', '--import', pathToFileURL(path.join(serverDir, 'bench', 'probe.mjs')).href];
 
 export interface StartOptions {
   /** Directory for `--cpu-prof` output of the server child, or none. */
@@ -37,25 +39,32 @@ export interface Child {
   output(): string;
   waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray>;
   probeMemory(): Promise<ProbedMemory>;
+  /** Starts metering garbage collection; `stopGc` returns what happened since. */
+  startGc(): void;
+  stopGc(): Promise<GcFigures>;
   stop(): Promise<void>;
 }
 
 /** Spawns node with the given args; keeps (the tail of) its output so its pipes never fill up. */
 export function spawnNode(args: string[], env: Record<string, string>): Child {
-  const child = spawn(process.execPath, [...MEMORY_PROBE, ...args], {
+  const child = spawn(process.execPath, [...PROBE, ...args], {
     cwd: serverDir,
     // NODE_OPTIONS is always set, so nothing of the load generator's own loader leaks into the child.
     env: { ...process.env, NODE_OPTIONS: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
   let partial = '';
   const probes: ((memory: ProbedMemory) => void)[] = [];
+  const gcMeters: ((figures: GcFigures | null) => void)[] = [];
+  // A server that exits early must not turn a write to its stdin into an unhandled error.
+  child.stdin!.on('error', () => {});
   child.stdout!.on('data', (chunk: Buffer) => {
     const lines = (partial + chunk.toString()).split('\n');
     partial = lines.pop()!;
     for (const line of lines) {
       if (line.startsWith('{"benchMemory":')) probes.shift()?.((JSON.parse(line) as { benchMemory: ProbedMemory }).benchMemory);
+      else if (line.startsWith('{"benchGc":')) gcMeters.shift()?.((JSON.parse(line) as { benchGc: GcFigures | null }).benchGc);
       else output += `${line}\n`;
     }
     if (output.length > 200_000) output = output.slice(-100_000);
@@ -88,6 +97,17 @@ export function spawnNode(args: string[], env: Record<string, string>): Child {
           resolve(memory);
         });
         child.kill('SIGUSR2');
+      }),
+    startGc: () => child.stdin!.write('gc-start\n'),
+    stopGc: () =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('GC meter did not answer')), 10_000);
+        gcMeters.push((figures) => {
+          clearTimeout(timer);
+          if (figures) resolve(figures);
+          else reject(new Error('GC meter was not started'));
+        });
+        child.stdin!.write('gc-stop\n');
       }),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

@@ -7,7 +7,7 @@ import { createTestDatabase } from '../test/postgres.ts';
 import { meterExternalCpu, REDIS_URL } from './externalCpu.ts';
 import type { ExternalCpuMeter } from './externalCpu.ts';
 import { freePort, profileArgs, serverDir, spawnNode } from './serverProcess.ts';
-import type { ProbedMemory, StartOptions } from './serverProcess.ts';
+import type { Child, GcFigures, ProbedMemory, StartOptions } from './serverProcess.ts';
 
 const referenceScript = path.join(serverDir, 'node_modules', '@y', 'websocket-server', 'src', 'server.js');
 
@@ -34,8 +34,10 @@ export interface ServerUnderTest {
   createDocument(title: string): Promise<string>;
   /** What the process has printed (the last ~100 KB). */
   log(): string;
-  /** Forces a full garbage collection in the process and reads its memory (see MEMORY_PROBE in serverProcess.ts). */
+  /** Forces a full garbage collection in the process and reads its memory (see `probe.mjs`). */
   probeMemory(): Promise<ProbedMemory>;
+  /** Starts metering garbage collection in every process; the function returned stops and adds them up. */
+  meterGc(): () => Promise<GcFigures>;
   /** CPU seconds spent by the services it depends on (Postgres backends of its database, Redis). */
   externalCpu?(): ExternalCpuMeter;
   stop(): Promise<void>;
@@ -81,6 +83,7 @@ export async function startOurs(mode: Exclude<OurMode, 'cluster' | 'routed'>, op
       collabUrl: (id) => `ws://127.0.0.1:${port}/collab/${id}`,
       log: child.output,
       probeMemory: child.probeMemory,
+      meterGc: () => meterGc([child]),
       async createDocument(title) {
         const res = await fetch(`${httpUrl}/api/strategies`, {
           method: 'POST',
@@ -139,6 +142,10 @@ export async function startCluster(options: StartOptions = {}, mode: 'cluster' |
     pids: processes.map((p) => p.pid),
     collabUrl: (id) => (mode === 'cluster' ? processes[turn++ % processes.length]! : byDocument(id)).collabUrl(id),
     log: () => processes.map((p) => p.log()).join('\n'),
+    meterGc: () => {
+      const stops = processes.map((p) => p.meterGc());
+      return async () => sumGc(await Promise.all(stops.map((stop) => stop())));
+    },
     stop: cleanup,
   };
 }
@@ -166,8 +173,25 @@ export async function startReference(options: StartOptions = {}): Promise<Server
     createDocument: async () => randomBytes(12).toString('hex'),
     log: child.output,
     probeMemory: child.probeMemory,
+    meterGc: () => meterGc([child]),
     stop: child.stop,
   };
+}
+
+function meterGc(children: readonly Child[]): () => Promise<GcFigures> {
+  for (const child of children) child.startGc();
+  return async () => sumGc(await Promise.all(children.map((child) => child.stopGc())));
+}
+
+/** Several processes' collections as one figure: totals add up, the longest pause is the longest of all. */
+function sumGc(figures: readonly GcFigures[]): GcFigures {
+  return figures.reduce((sum, f) => ({
+    allocatedBytes: sum.allocatedBytes + f.allocatedBytes,
+    scavenges: sum.scavenges + f.scavenges,
+    markCompacts: sum.markCompacts + f.markCompacts,
+    pauseMs: sum.pauseMs + f.pauseMs,
+    maxPauseMs: Math.max(sum.maxPauseMs, f.maxPauseMs),
+  }));
 }
 
 /**

@@ -51,6 +51,7 @@ export async function runEditing(server: ServerUnderTest, options: EditingOption
   const cpuStart = cpuOf();
   const threadsStart = server.pids.map(threadCpuSeconds);
   const external = server.externalCpu?.();
+  const stopGc = server.meterGc();
   const generator = meterGenerator();
   const framesBefore = clients.reduce((n, c) => n + c.framesReceived, 0);
   const bytesBefore = clients.reduce((n, c) => n + c.bytesReceived, 0);
@@ -64,6 +65,7 @@ export async function runEditing(server: ServerUnderTest, options: EditingOption
   const bytes = clients.reduce((n, c) => n + c.bytesReceived, 0) - bytesBefore;
   const elapsed = (performance.now() - started) / 1_000;
   const cpu = cpuOf() - cpuStart;
+  const gc = await stopGc();
   const threads = server.pids
     .map((pid, i) => mainThreadShare(pid, threadsStart[i]!, threadCpuSeconds(pid)))
     .reduce((sum, t) => ({ main: sum.main + t.main, others: sum.others + t.others }));
@@ -97,6 +99,11 @@ export async function runEditing(server: ServerUnderTest, options: EditingOption
     { label: 'server CPU per 1,000 deliveries (ms)', value: (cpu / Math.max(1, received)) * 1e6, digits: 2 },
     { label: 'server CPU: event-loop thread (s)', value: threads.main, digits: 2 },
     { label: 'server CPU: other threads (s)', value: threads.others, digits: 2 },
+    { label: 'server heap allocated per delivery (KB)', value: gc.allocatedBytes / 1024 / Math.max(1, received), digits: 2 },
+    { label: 'server GC: scavenges', value: gc.scavenges, digits: 0 },
+    { label: 'server GC: mark-compacts', value: gc.markCompacts, digits: 0 },
+    { label: 'server GC pauses, total (ms)', value: gc.pauseMs },
+    { label: 'server GC pause, longest (ms)', value: gc.maxPauseMs },
   ];
   if (externalCpu) {
     metrics.push(

@@ -52,6 +52,17 @@ class HeldAppends extends MemoryStorage {
   }
 }
 
+/** Memory storage whose compactions wait for the test to open the gate, and which counts them. */
+class HeldCompaction extends MemoryStorage {
+  readonly gate = deferred();
+  compactions = 0;
+  override async compact(id: string) {
+    this.compactions += 1;
+    await this.gate.promise;
+    return super.compact(id);
+  }
+}
+
 /** Waits until the document has handled its queue and sent everything that waited for storage. */
 async function settle(doc: SharedDocument): Promise<void> {
   await doc.queue.idle();
@@ -238,6 +249,42 @@ describe('SharedDocument', () => {
     expect(seenByB[1]!.payload).toEqual(one);
     expect(seenByB[2]!.payload).toEqual(two);
     expect(textOf(seenByB[3]!.payload)).toBe('stored. one. two.');
+  });
+
+  it('keeps relaying while a compaction runs, and counts what came meanwhile towards the next one', async () => {
+    const storage = new HeldCompaction();
+    const { doc, a, b, greeted } = await loadedWithTwo('Lagos', storage, { compactAfterUpdates: 3 });
+    const writer = editor(2);
+    // Not `settle`: that waits for the queue, which a compaction must not occupy.
+    const stored = async () => {
+      await doc.flushed();
+      await new Promise((r) => setTimeout(r, 0));
+    };
+    for (const text of ['one ', 'two ', 'three ']) doc.receive(a.conn, updateFrame(writer.append(text)));
+    await stored();
+    expect(storage.compactions).toBe(1);
+
+    // The compaction is still running: an edit made now is stored and relayed all the same.
+    const four = writer.append('four');
+    doc.receive(a.conn, updateFrame(four));
+    await stored();
+    expect(b.fake.sent).toHaveLength(greeted + 4);
+    expect(describeFrame(b.fake.sent.at(-1)!).payload).toEqual(four);
+
+    // A compaction asked for meanwhile (as before unloading) waits for the running one, then folds
+    // in the update that came during it.
+    const explicit = doc.compact();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(storage.compactions).toBe(1);
+    storage.gate.resolve();
+    await explicit;
+    expect(storage.compactions).toBe(2);
+    const state = await storage.loadState('doc');
+    expect(state.updates).toEqual([]);
+    expect(textOf(state.snapshot!)).toBe('one two three four');
+    // Nothing counted is left: another compaction finds nothing to do and asks storage for nothing.
+    await doc.compact();
+    expect(storage.compactions).toBe(2);
   });
 
   it('closes a sender whose message waited on a load that failed with 4500, and stores nothing', async () => {

@@ -44,7 +44,8 @@ type State = 'loading' | 'ready' | 'failed' | 'destroyed';
  * durable, and everyone sees frames in the order the server handled them. If an append fails, the
  * in-memory copy holds a change storage lacks: the document fails (every connection is closed with
  * 4500 and the registry drops it); clients reconnect to a copy loaded from storage and resend what
- * it lacks through the normal sync handshake, so nothing is lost.
+ * it lacks through the normal sync handshake, so nothing is lost. Compaction runs beside the queue,
+ * not in it (see `compact`), so it never holds back frames.
  */
 export class SharedDocument {
   readonly ydoc = new Y.Doc({ gc: true });
@@ -56,6 +57,8 @@ export class SharedDocument {
   /** Updates appended since the last compaction. */
   #appended = 0;
   #compactionQueued = false;
+  /** The last compaction started (settled, never rejected): the next one waits for it. */
+  #compaction: Promise<void> = Promise.resolve();
   /** A resync waiting in the queue, which later requests join. */
   #resyncWaiting: Promise<void> | null = null;
   /** For newcomers: the whole document encoded once, plus the frames applied since. */
@@ -349,25 +352,33 @@ export class SharedDocument {
     if (this.#appended >= this.options.compactAfterUpdates) this.#queueCompaction();
   }
 
-  /** Folds the update log into a snapshot. Failure loses nothing: the log still holds every update. */
-  async compact(): Promise<void> {
-    if (this.#appended === 0) return;
+  /**
+   * Folds the update log into a snapshot, after any compaction of this document already running.
+   * It does not hold the document's queue: storage compacts safely while appends and loads go on
+   * (the storage contract), so frames keep being relayed meanwhile. Failure loses nothing: the log
+   * still holds every update.
+   */
+  compact(): Promise<void> {
+    const run = this.#compaction.then(() => this.#compactNow());
+    this.#compaction = run.catch(() => undefined);
+    return run;
+  }
+
+  async #compactNow(): Promise<void> {
+    const counted = this.#appended;
+    if (counted === 0) return;
     const result = await this.options.storage.compact(this.id);
-    this.#appended = 0;
+    // Updates counted while it ran may not be in it: they count towards the next one.
+    this.#appended -= counted;
     this.logger.debug({ documentId: this.id, ...result }, 'document compacted');
   }
 
   #queueCompaction(): void {
     if (this.#compactionQueued) return;
     this.#compactionQueued = true;
-    void this.queue.run(async () => {
-      this.#compactionQueued = false;
-      try {
-        await this.compact();
-      } catch (err) {
-        this.logger.error({ err, documentId: this.id }, 'compaction failed; will retry');
-      }
-    });
+    this.compact()
+      .catch((err: unknown) => this.logger.error({ err, documentId: this.id }, 'compaction failed; will retry'))
+      .finally(() => (this.#compactionQueued = false));
   }
 
   /** What a client that has nothing yet is sent (see `FullStateCache`). */

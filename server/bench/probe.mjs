@@ -1,0 +1,91 @@
+// Loaded (with --expose-gc) into every server the benchmark starts, ours and the reference alike,
+// so both are measured the same way from inside. Plain JavaScript: the reference runs without tsx.
+//
+// - SIGUSR2: collect garbage, then print memory as one JSON line (`benchMemory`). RSS alone says
+//   little per connection: a process with free heap pages absorbs new objects without growing it.
+// - `gc-start` / `gc-stop` on stdin: meter garbage collection over a phase and print it (`benchGc`):
+//   bytes allocated on the V8 heap (used size before each collection minus used size after the one
+//   before, plus what was added since the last), and the number and pauses of collections by kind.
+//   With BENCH_ALLOC_PROFILE_DIR set, the same phase is also recorded by V8's sampling heap profiler,
+//   counting objects already collected too, into `<dir>/<pid>-<n>.heapprofile`: where the bytes
+//   were allocated. (Sampling costs CPU: CPU figures of such a run are not comparable.)
+import fs from 'node:fs';
+import inspector from 'node:inspector';
+import path from 'node:path';
+import process from 'node:process';
+import v8 from 'node:v8';
+
+const print = (value) => process.stdout.write(`${JSON.stringify(value)}\n`);
+
+process.on('SIGUSR2', () => {
+  globalThis.gc();
+  const { rss, heapUsed, external } = process.memoryUsage();
+  print({ benchMemory: { rss, heapUsed, external } });
+});
+
+let meter = null;
+
+function stopMeter() {
+  const { statistics } = meter.profiler.stop();
+  let allocated = 0;
+  let previous = meter.usedAtStart;
+  const figures = { scavenges: 0, markCompacts: 0, pauseMs: 0, maxPauseMs: 0 };
+  for (const { gcType, cost, beforeGC, afterGC } of statistics) {
+    allocated += Math.max(0, beforeGC.heapStatistics.usedHeapSize - previous);
+    previous = afterGC.heapStatistics.usedHeapSize;
+    if (gcType === 'Scavenge' || gcType === 'MinorMarkSweep') figures.scavenges += 1;
+    else if (gcType === 'MarkSweepCompact') figures.markCompacts += 1;
+    // Incremental marking steps and weak callbacks run on the thread too: they count as pauses.
+    const ms = cost / 1000;
+    figures.pauseMs += ms;
+    figures.maxPauseMs = Math.max(figures.maxPauseMs, ms);
+  }
+  allocated += Math.max(0, v8.getHeapStatistics().used_heap_size - previous);
+  meter = null;
+  return { allocatedBytes: allocated, ...figures };
+}
+
+const allocDir = process.env.BENCH_ALLOC_PROFILE_DIR;
+let allocSession = null;
+let allocProfiles = 0;
+
+function startAllocProfile() {
+  allocSession = new inspector.Session();
+  allocSession.connect();
+  allocSession.post('HeapProfiler.startSampling', {
+    samplingInterval: 4096,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+}
+
+function stopAllocProfile(then) {
+  const session = allocSession;
+  allocSession = null;
+  session.post('HeapProfiler.stopSampling', (err, result) => {
+    if (!err) fs.writeFileSync(path.join(allocDir, `${process.pid}-${++allocProfiles}.heapprofile`), JSON.stringify(result.profile));
+    session.disconnect();
+    then();
+  });
+}
+
+let pending = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk) => {
+  const lines = (pending + chunk).split('\n');
+  pending = lines.pop();
+  for (const line of lines) {
+    if (line === 'gc-start') {
+      if (meter) meter.profiler.stop();
+      meter = { profiler: new v8.GCProfiler(), usedAtStart: v8.getHeapStatistics().used_heap_size };
+      meter.profiler.start();
+      if (allocDir && !allocSession) startAllocProfile();
+    } else if (line === 'gc-stop') {
+      const figures = meter ? stopMeter() : null;
+      if (allocSession) stopAllocProfile(() => print({ benchGc: figures }));
+      else print({ benchGc: figures });
+    }
+  }
+});
+// The commands must not keep a server alive that would otherwise exit.
+process.stdin.unref();

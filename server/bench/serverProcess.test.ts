@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { spawnNode } from './serverProcess.ts';
+import type { Child } from './serverProcess.ts';
+
+/** A stand-in server: allocates `kb` KB of short-lived garbage every 10 ms, and says when it is up. */
+const allocating = (kb: number) =>
+  `let kept = 0; setInterval(() => { const a = []; for (let i = 0; i < ${kb}; i++) a.push(new Array(128).fill(i)); kept = a.length; }, 10); console.log('up');`;
+
+describe('the probe loaded into every server under test', () => {
+  let child: Child | undefined;
+  afterEach(async () => {
+    await child?.stop();
+    child = undefined;
+  });
+
+  it('meters what a process allocates and collects over a phase', async () => {
+    child = spawnNode(['-e', allocating(1024)], {});
+    await child.waitFor(/up/, 10_000);
+    child.startGc();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const busy = await child.stopGc();
+    // ~1 MB per 10 ms for ~0.5 s: tens of MB, collected by many scavenges.
+    expect(busy.allocatedBytes).toBeGreaterThan(10 * 1024 ** 2);
+    expect(busy.scavenges).toBeGreaterThan(2);
+    expect(busy.pauseMs).toBeGreaterThan(0);
+    expect(busy.maxPauseMs).toBeLessThanOrEqual(busy.pauseMs);
+
+    await expect(child.stopGc()).rejects.toThrow(/not started/);
+  });
+
+  it('tells a quiet process from a busy one', async () => {
+    child = spawnNode(['-e', allocating(1)], {});
+    await child.waitFor(/up/, 10_000);
+    child.startGc();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const quiet = await child.stopGc();
+    expect(quiet.allocatedBytes).toBeLessThan(5 * 1024 ** 2);
+  });
+
+  it('writes a heap allocation profile of the phase when asked to', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lcs-alloc-'));
+    try {
+      child = spawnNode(['-e', allocating(256)], { BENCH_ALLOC_PROFILE_DIR: dir });
+      await child.waitFor(/up/, 10_000);
+      child.startGc();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await child.stopGc();
+      const [file] = fs.readdirSync(dir);
+      expect(file).toMatch(/^\d+-1\.heapprofile$/);
+      const profile = JSON.parse(fs.readFileSync(path.join(dir, file!), 'utf8')) as { head: { children: unknown[] } };
+      expect(profile.head.children.length).toBeGreaterThan(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads memory after a forced collection', async () => {
+    child = spawnNode(['-e', allocating(1)], {});
+    await child.waitFor(/up/, 10_000);
+    const memory = await child.probeMemory();
+    expect(memory.heapUsed).toBeGreaterThan(0);
+    expect(memory.rss).toBeGreaterThan(memory.heapUsed);
+  });
+});
