@@ -9,6 +9,14 @@ import type { Child } from './serverProcess.ts';
 const allocating = (kb: number) =>
   `let kept = 0; setInterval(() => { const a = []; for (let i = 0; i < ${kb}; i++) a.push(new Array(128).fill(i)); kept = a.length; }, 10); console.log('up');`;
 
+/** Starts the stand-in, meters GC over `ms` of it, and returns what the probe reported. */
+async function meterFor(child: Child, ms: number) {
+  await child.waitFor(/up/, 10_000);
+  child.startGc();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return child.stopGc();
+}
+
 describe('the probe loaded into every server under test', () => {
   let child: Child | undefined;
   afterEach(async () => {
@@ -18,10 +26,7 @@ describe('the probe loaded into every server under test', () => {
 
   it('meters what a process allocates and collects over a phase', async () => {
     child = spawnNode(['-e', allocating(1024)], {});
-    await child.waitFor(/up/, 10_000);
-    child.startGc();
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const busy = await child.stopGc();
+    const busy = await meterFor(child, 500);
     // ~1 MB per 10 ms for ~0.5 s: tens of MB, collected by many scavenges.
     expect(busy.allocatedBytes).toBeGreaterThan(10 * 1024 ** 2);
     expect(busy.scavenges).toBeGreaterThan(2);
@@ -33,10 +38,7 @@ describe('the probe loaded into every server under test', () => {
 
   it('tells a quiet process from a busy one', async () => {
     child = spawnNode(['-e', allocating(1)], {});
-    await child.waitFor(/up/, 10_000);
-    child.startGc();
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const quiet = await child.stopGc();
+    const quiet = await meterFor(child, 500);
     expect(quiet.allocatedBytes).toBeLessThan(5 * 1024 ** 2);
   });
 
@@ -44,10 +46,7 @@ describe('the probe loaded into every server under test', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lcs-alloc-'));
     try {
       child = spawnNode(['-e', allocating(256)], { BENCH_ALLOC_PROFILE_DIR: dir });
-      await child.waitFor(/up/, 10_000);
-      child.startGc();
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      await child.stopGc();
+      await meterFor(child, 300);
       const [file] = fs.readdirSync(dir);
       expect(file).toMatch(/^\d+-1\.heapprofile$/);
       const profile = JSON.parse(fs.readFileSync(path.join(dir, file!), 'utf8')) as { head: { children: unknown[] } };
