@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 
 /**
  * CPU and memory of another process, read from /proc: `process.cpuUsage()` only sees this one, and
@@ -63,6 +64,46 @@ export function mainThreadShare(pid: number, before: ReturnType<typeof threadCpu
     else others += used;
   }
   return { main, others };
+}
+
+/**
+ * How the scheduler treated a process's event-loop thread (tid = pid) so far: nanoseconds it was
+ * runnable but waiting for a core (`/proc/<pid>/task/<pid>/schedstat`), and how often it was
+ * switched out while it still wanted to run (preempted) or because it waited (blocked in epoll,
+ * say). On a machine whose cores the server shares with the generator and the database, the wait
+ * is latency the server's own CPU figures do not show. Zeros if the kernel keeps no such counts.
+ */
+export function schedStats(pid: number): { waitNs: number; preempted: number; blocked: number } {
+  try {
+    const [, wait = '0'] = fs.readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').trim().split(' ');
+    const status = fs.readFileSync(`/proc/${pid}/task/${pid}/status`, 'utf8');
+    const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+    return { waitNs: Number(wait), preempted: field('nonvoluntary_ctxt_switches'), blocked: field('voluntary_ctxt_switches') };
+  } catch {
+    return { waitNs: 0, preempted: 0, blocked: 0 };
+  }
+}
+
+/**
+ * Sets the nice value of every thread of a process (Linux keeps one per thread, and a thread or
+ * child inherits it from the thread that made it). Lowering one needs root or CAP_SYS_NICE: that
+ * error is thrown; threads that ended meanwhile are skipped.
+ */
+export function setThreadsNice(pid: number, nice: number): void {
+  let tids: string[];
+  try {
+    tids = fs.readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return;
+  }
+  for (const tid of tids) {
+    try {
+      if (os.getPriority(Number(tid)) !== nice) os.setPriority(Number(tid), nice);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ESRCH' || (err as { info?: { code?: string } }).info?.code === 'ESRCH') continue;
+      throw err;
+    }
+  }
 }
 
 /** Resident set now and its high-water mark (VmHWM), in KiB. */

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { medianOf, roundRatioLines } from './metrics.ts';
 import type { ScenarioResult } from './metrics.ts';
 import { openFileLimit } from './procStats.ts';
+import { keepServersAtNice } from './serverProcess.ts';
 import { sideBySide } from './report.ts';
 import { runEditing } from './scenarios/editing.ts';
 import { runIdle } from './scenarios/idle.ts';
@@ -40,6 +41,7 @@ const { values } = (() => {
         joiners: { type: 'string', default: '100' },
         profile: { type: 'string' },
         'alloc-profile': { type: 'string' },
+        'generator-nice': { type: 'string' },
         json: { type: 'string' },
         repeat: { type: 'string', default: '1' },
         variant: { type: 'string', multiple: true },
@@ -69,6 +71,9 @@ if (values.help) {
   --variant "<K=V ...>" also run each of our modes with this extra environment, in its own column
                         (repeatable; NODE_OPTIONS passes Node/V8 flags): A/B a knob in one invocation
   --profile <dir>       write a V8 CPU profile of every server process (ours and the reference) into <dir>
+  --generator-nice <n>  run the load generator's thread at nice n (1-19) and keep the servers at 0,
+                        so a server is not preempted by the generator it wakes, as with clients on
+                        other machines (needs root or CAP_SYS_NICE)
   --alloc-profile <dir> editing: write a sampling heap profile of each server's measured phase, garbage
                         included, into <dir> (where the bytes are allocated; its CPU figures are off)
   --json <file>         also write every figure as JSON`);
@@ -119,6 +124,21 @@ if (allocProfileDir) {
   process.env.BENCH_ALLOC_PROFILE_DIR = allocProfileDir;
 }
 
+const generatorNice = values['generator-nice'] === undefined ? undefined : Number(values['generator-nice']);
+if (generatorNice !== undefined) {
+  if (!Number.isInteger(generatorNice) || generatorNice < 1 || generatorNice > 19) usageError('--generator-nice must be an integer from 1 to 19');
+  // Nice values are per thread on Linux: this one is the generator's. Going back down to 0 proves
+  // that the servers (which inherit it) can be kept at 0.
+  os.setPriority(0, generatorNice);
+  try {
+    os.setPriority(0, 0);
+  } catch {
+    usageError('--generator-nice needs root or CAP_SYS_NICE, to keep the servers at nice 0');
+  }
+  os.setPriority(0, generatorNice);
+  keepServersAtNice(0);
+}
+
 async function withServer(column: Column, run: (server: ServerUnderTest) => Promise<ScenarioResult>): Promise<ScenarioResult> {
   const server = await startServer(column, profileDir ? { profileDir } : {});
   try {
@@ -152,6 +172,7 @@ function printMachine(): void {
     [
       `machine: ${cpus.length} x ${cpus[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.type()} ${os.release()}`,
       `node ${process.version}; open files limit ${files.soft} (hard ${files.hard}); load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+      ...(generatorNice === undefined ? [] : [`load generator at nice ${generatorNice}, servers kept at 0`]),
     ].join('\n'),
   );
   if (files.soft !== 'unlimited' && Number(files.soft) < idle.documents * idle.clientsPerDocument + 100) {

@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setThreadsNice } from './procStats.ts';
 
 export const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -45,6 +46,17 @@ export interface Child {
   stop(): Promise<void>;
 }
 
+/**
+ * With `--generator-nice`, the load generator's thread runs at a lower priority than the servers,
+ * as clients on other machines would: then a server is not preempted by the generator it has just
+ * woken with a write. A server would inherit the generator's nice value; each one is swept back
+ * to this value (all its threads, every 100 ms while it runs).
+ */
+let serverNice: number | undefined;
+export function keepServersAtNice(nice: number): void {
+  serverNice = nice;
+}
+
 /** Spawns node with the given args; keeps (the tail of) its output so its pipes never fill up. */
 export function spawnNode(args: string[], env: Record<string, string>): Child {
   const child = spawn(process.execPath, [...PROBE, ...args], {
@@ -53,6 +65,14 @@ export function spawnNode(args: string[], env: Record<string, string>): Child {
     env: { ...process.env, NODE_OPTIONS: '', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  if (serverNice !== undefined) {
+    const nice = serverNice;
+    const sweep = () => setThreadsNice(child.pid!, nice);
+    sweep();
+    const timer = setInterval(sweep, 100);
+    timer.unref();
+    child.once('exit', () => clearInterval(timer));
+  }
   let output = '';
   let partial = '';
   const probes: ((memory: ProbedMemory) => void)[] = [];

@@ -3,7 +3,7 @@ import { BenchClient } from '../BenchClient.ts';
 import { DeliveryLedger } from '../DeliveryLedger.ts';
 import { meterGenerator } from '../metrics.ts';
 import type { Metric, ScenarioResult } from '../metrics.ts';
-import { cpuSeconds, mainThreadShare, memoryKb, threadCpuSeconds } from '../procStats.ts';
+import { cpuSeconds, mainThreadShare, memoryKb, schedStats, threadCpuSeconds } from '../procStats.ts';
 import type { ServerUnderTest } from '../serverUnderTest.ts';
 import { mapLimit, maximum, percentile, sleep, waitUntil } from '../stats.ts';
 import { connectAll } from './connectAll.ts';
@@ -50,6 +50,9 @@ export async function runEditing(server: ServerUnderTest, options: EditingOption
   const cpuOf = () => server.pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
   const cpuStart = cpuOf();
   const threadsStart = server.pids.map(threadCpuSeconds);
+  const schedOf = () =>
+    server.pids.map(schedStats).reduce((sum, s) => ({ waitNs: sum.waitNs + s.waitNs, preempted: sum.preempted + s.preempted, blocked: sum.blocked + s.blocked }));
+  const schedStart = schedOf();
   const external = server.externalCpu?.();
   const stopGc = server.meterGc();
   const generator = meterGenerator();
@@ -65,6 +68,7 @@ export async function runEditing(server: ServerUnderTest, options: EditingOption
   const bytes = clients.reduce((n, c) => n + c.bytesReceived, 0) - bytesBefore;
   const elapsed = (performance.now() - started) / 1_000;
   const cpu = cpuOf() - cpuStart;
+  const schedEnd = schedOf();
   const gc = await stopGc();
   const threads = server.pids
     .map((pid, i) => mainThreadShare(pid, threadsStart[i]!, threadCpuSeconds(pid)))
@@ -99,6 +103,9 @@ export async function runEditing(server: ServerUnderTest, options: EditingOption
     { label: 'server CPU per 1,000 deliveries (ms)', value: (cpu / Math.max(1, received)) * 1e6, digits: 2 },
     { label: 'server CPU: event-loop thread (s)', value: threads.main, digits: 2 },
     { label: 'server CPU: other threads (s)', value: threads.others, digits: 2 },
+    { label: 'server event loop: waited for a core (ms)', value: (schedEnd.waitNs - schedStart.waitNs) / 1e6 },
+    { label: 'server event loop: preempted (times)', value: schedEnd.preempted - schedStart.preempted, digits: 0 },
+    { label: 'server event loop: blocked waiting for work (times)', value: schedEnd.blocked - schedStart.blocked, digits: 0 },
     { label: 'server heap allocated per delivery (KB)', value: gc.allocatedBytes / 1024 / Math.max(1, received), digits: 2 },
     { label: 'server GC: scavenges', value: gc.scavenges, digits: 0 },
     { label: 'server GC: mark-compacts', value: gc.markCompacts, digits: 0 },
