@@ -5,7 +5,6 @@ import type { DocumentRow } from './documentRows.ts';
 import { toBytes, toDocumentRecord } from './documentRows.ts';
 import { GroupCommit } from './groupCommit.ts';
 import { MergeWorker } from './mergeWorker.ts';
-import { PgAppendWorker } from './pgAppendWorker.ts';
 import { inTransaction, openPostgres } from './postgresDatabase.ts';
 import type { CompactionResult, DocumentRecord, NewDocument, Storage, StoredState } from './storage.ts';
 
@@ -37,21 +36,13 @@ export class PostgresStorage implements Storage {
   readonly #merger = new MergeWorker();
   readonly #lossListeners = new Set<(reason: Error) => void>();
 
-  #appendWorker: PgAppendWorker | null = null;
-
   private constructor(private readonly pool: pg.Pool) {
     this.directory = new PostgresDirectory(pool);
   }
 
   /** Opens the pool and migrates; `onIdleError` hears about idle connections the server cut. */
   static async open(connectionString: string, onIdleError?: (err: Error) => void): Promise<PostgresStorage> {
-    const storage = new PostgresStorage(await openPostgres(connectionString, onIdleError));
-    if (process.env.PG_APPEND_WORKER === '1') {
-      storage.#appendWorker = new PgAppendWorker(connectionString, (reason) => {
-        for (const listener of storage.#lossListeners) listener(reason);
-      });
-    }
-    return storage;
+    return new PostgresStorage(await openPostgres(connectionString, onIdleError));
   }
 
   async createDocument({ id, title, teamId = null, city = null }: NewDocument): Promise<DocumentRecord> {
@@ -140,7 +131,6 @@ export class PostgresStorage implements Storage {
   }
 
   async #insertUpdates(items: { id: string; update: Uint8Array }[]): Promise<void> {
-    if (this.#appendWorker) return this.#appendWorker.insert(items);
     const client = await this.#appendConnection();
     try {
       const bytes = (update: Uint8Array) => Buffer.from(update.buffer, update.byteOffset, update.byteLength);
@@ -197,7 +187,6 @@ export class PostgresStorage implements Storage {
     this.#appendClient = null;
     if (appendClient) await appendClient.then((c) => c.release(), () => undefined);
     await this.#merger.close();
-    await this.#appendWorker?.close();
     await this.pool.end();
   }
 }
