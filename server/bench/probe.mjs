@@ -1,9 +1,11 @@
 // Loaded (with --expose-gc) into every server the benchmark starts, ours and the reference alike,
 // so both are measured the same way from inside. Plain JavaScript: the reference runs without tsx.
 //
-// - SIGUSR2: collect garbage, then print memory as one JSON line (`benchMemory`). RSS alone says
-//   little per connection: a process with free heap pages absorbs new objects without growing it.
-// - `gc-start` / `gc-stop` on stdin: meter garbage collection over a phase and print it (`benchGc`):
+// Commands arrive on stdin, one per line; answers leave on stdout as one JSON line each,
+// `{"benchProbe":<command>,"value":...}`.
+// - `memory`: collect garbage, then answer with memory. RSS alone says little per connection: a
+//   process with free heap pages absorbs new objects without growing it.
+// - `gc-start` / `gc-stop`: meter garbage collection over a phase; `gc-stop` answers with it:
 //   bytes allocated on the V8 heap (used size before each collection minus used size after the one
 //   before, plus what was added since the last), and the number and pauses of collections by kind.
 //   With BENCH_ALLOC_PROFILE_DIR set, the same phase is also recorded by V8's sampling heap profiler,
@@ -15,13 +17,13 @@ import path from 'node:path';
 import process from 'node:process';
 import v8 from 'node:v8';
 
-const print = (value) => process.stdout.write(`${JSON.stringify(value)}\n`);
+const answer = (command, value) => process.stdout.write(`${JSON.stringify({ benchProbe: command, value })}\n`);
 
-process.on('SIGUSR2', () => {
+function memory() {
   globalThis.gc();
   const { rss, heapUsed, external } = process.memoryUsage();
-  print({ benchMemory: { rss, heapUsed, external } });
-});
+  return { rss, heapUsed, external };
+}
 
 let meter = null;
 
@@ -75,15 +77,17 @@ process.stdin.on('data', (chunk) => {
   const lines = (pending + chunk).split('\n');
   pending = lines.pop();
   for (const line of lines) {
-    if (line === 'gc-start') {
+    if (line === 'memory') {
+      answer(line, memory());
+    } else if (line === 'gc-start') {
       if (meter) meter.profiler.stop();
       meter = { profiler: new v8.GCProfiler(), usedAtStart: v8.getHeapStatistics().used_heap_size };
       meter.profiler.start();
       if (allocDir && !allocSession) startAllocProfile();
     } else if (line === 'gc-stop') {
       const figures = meter ? stopMeter() : null;
-      if (allocSession) stopAllocProfile(() => print({ benchGc: figures }));
-      else print({ benchGc: figures });
+      if (allocSession) stopAllocProfile(() => answer(line, figures));
+      else answer(line, figures);
     }
   }
 });

@@ -75,17 +75,18 @@ export function spawnNode(args: string[], env: Record<string, string>): Child {
   }
   let output = '';
   let partial = '';
-  const probes: ((memory: ProbedMemory) => void)[] = [];
-  const gcMeters: ((figures: GcFigures | null) => void)[] = [];
+  /** Callers waiting for the probe's answer to a command, oldest first, per command. */
+  const waiting = new Map<string, ((value: unknown) => void)[]>();
   // A server that exits early must not turn a write to its stdin into an unhandled error.
   child.stdin!.on('error', () => {});
   child.stdout!.on('data', (chunk: Buffer) => {
     const lines = (partial + chunk.toString()).split('\n');
     partial = lines.pop()!;
     for (const line of lines) {
-      if (line.startsWith('{"benchMemory":')) probes.shift()?.((JSON.parse(line) as { benchMemory: ProbedMemory }).benchMemory);
-      else if (line.startsWith('{"benchGc":')) gcMeters.shift()?.((JSON.parse(line) as { benchGc: GcFigures | null }).benchGc);
-      else output += `${line}\n`;
+      if (line.startsWith('{"benchProbe":')) {
+        const { benchProbe, value } = JSON.parse(line) as { benchProbe: string; value: unknown };
+        waiting.get(benchProbe)?.shift()?.(value);
+      } else output += `${line}\n`;
     }
     if (output.length > 200_000) output = output.slice(-100_000);
   });
@@ -105,30 +106,29 @@ export function spawnNode(args: string[], env: Record<string, string>): Child {
         }
       }, 20);
     });
+  /** Sends a command to the probe (see `probe.mjs`) and waits for its answer. */
+  const ask = <T>(command: string): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the probe did not answer "${command}"`)), 10_000);
+      const queue = waiting.get(command) ?? [];
+      waiting.set(command, queue);
+      queue.push((value) => {
+        clearTimeout(timer);
+        resolve(value as T);
+      });
+      child.stdin!.write(`${command}\n`);
+    });
   return {
     process: child,
     output: () => output,
     waitFor,
-    probeMemory: () =>
-      new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('memory probe did not answer')), 10_000);
-        probes.push((memory) => {
-          clearTimeout(timer);
-          resolve(memory);
-        });
-        child.kill('SIGUSR2');
-      }),
+    probeMemory: () => ask<ProbedMemory>('memory'),
     startGc: () => child.stdin!.write('gc-start\n'),
-    stopGc: () =>
-      new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('GC meter did not answer')), 10_000);
-        gcMeters.push((figures) => {
-          clearTimeout(timer);
-          if (figures) resolve(figures);
-          else reject(new Error('GC meter was not started'));
-        });
-        child.stdin!.write('gc-stop\n');
-      }),
+    stopGc: async () => {
+      const figures = await ask<GcFigures | null>('gc-stop');
+      if (!figures) throw new Error('GC meter was not started');
+      return figures;
+    },
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
