@@ -10,6 +10,7 @@ import { sideBySide } from './report.ts';
 import { runEditing } from './scenarios/editing.ts';
 import { runIdle } from './scenarios/idle.ts';
 import { runJoinStorm } from './scenarios/joinStorm.ts';
+import { DEFAULT_COMPACT_AFTER_UPDATES } from '../src/config.ts';
 import { columnLabel, parseVariant, startServer } from './serverUnderTest.ts';
 import type { Column, OurMode, ServerUnderTest, Variant } from './serverUnderTest.ts';
 
@@ -31,7 +32,7 @@ const { values } = (() => {
       options: {
         scenario: { type: 'string', default: 'all' },
         seconds: { type: 'string' },
-        warmup: { type: 'string', default: '3' },
+        warmup: { type: 'string' },
         documents: { type: 'string', default: '20' },
         clients: { type: 'string', default: '200' },
         rate: { type: 'string', default: '2' },
@@ -60,8 +61,12 @@ if (values.help) {
                         Postgres+Redis, each document's clients split between them; editing-routed:
                         the same two, each document's clients all on one of them; editing-memory:
                         ours on in-memory storage, a diagnostic)
-  --seconds <n>         duration of the editing and idle phases (default 20)
-  --warmup <n>          editing: seconds of the same load before measuring, not counted (default 3; 0 = none)
+  --seconds <n>         duration of the editing and idle phases (default: idle 20; editing one
+                        compaction cycle, i.e. the time a document takes to collect the
+                        ${DEFAULT_COMPACT_AFTER_UPDATES} updates that trigger one (25 s at the default load), at least 20)
+  --warmup <n>          editing: seconds of the same load before measuring, not counted (default 1.2
+                        compaction cycles, 30 s at the default load, so JIT compilation has settled and
+                        every document was compacted once before; 0 = none)
   --documents <n>       editing: documents (default 20)
   --clients <n>         editing: clients over all documents (default 200)
   --rate <n>            editing: edits per second per client (default 2)
@@ -99,13 +104,19 @@ const chosen: Scenario[] =
         if (!(SCENARIOS as readonly string[]).includes(s)) usageError(`unknown scenario ${s}; one of ${SCENARIOS.join(', ')}`);
         return s as Scenario;
       });
-const seconds = num('seconds', 20);
 const documents = num('documents');
-const warmupSeconds = Number(values.warmup);
+const clientsPerDocument = Math.max(2, Math.round(num('clients') / documents));
+const rate = num('rate');
+// A long-running server compacts each document every DEFAULT_COMPACT_AFTER_UPDATES updates. The
+// editing phase covers one such cycle, so a per-delivery figure includes compaction's share, and
+// the warm-up covers a little more than one, so the first (cold) compaction is not measured.
+const compactionCycle = DEFAULT_COMPACT_AFTER_UPDATES / (clientsPerDocument * rate);
+const seconds = values.seconds === undefined ? undefined : num('seconds');
+const warmupSeconds = values.warmup === undefined ? Math.max(3, Math.ceil(1.2 * compactionCycle)) : Number(values.warmup);
 if (!Number.isFinite(warmupSeconds) || warmupSeconds < 0) usageError('--warmup must be a number of seconds, 0 or more');
-const editing = { documents, clientsPerDocument: Math.max(2, Math.round(num('clients') / documents)), rate: num('rate'), seconds, warmupSeconds };
+const editing = { documents, clientsPerDocument, rate, seconds: seconds ?? Math.max(20, Math.ceil(compactionCycle)), warmupSeconds };
 const idleDocuments = num('idle-documents');
-const idle = { documents: idleDocuments, clientsPerDocument: Math.max(1, Math.round(num('idle-clients') / idleDocuments)), seconds };
+const idle = { documents: idleDocuments, clientsPerDocument: Math.max(1, Math.round(num('idle-clients') / idleDocuments)), seconds: seconds ?? 20 };
 const storm = { megabytes: num('storm-mb'), joiners: num('joiners') };
 const repeat = Math.round(num('repeat'));
 const variants: Variant[] = (values.variant ?? []).map((text) => {

@@ -56,6 +56,20 @@ describe('the probe loaded into every server under test', () => {
     }
   });
 
+  it("counts the compactions our server logs, as lines arrive, whatever chunks they come in", async () => {
+    // Pino's JSON lines, one of them written in two pieces, among lines that are not compactions.
+    const script = `
+      const line = (msg) => JSON.stringify({ level: 30, documentId: 'd1', msg }) + '\\n';
+      process.stdout.write(line('document compacted') + line('document loaded'));
+      const split = line('document compacted');
+      process.stdout.write(split.slice(0, 20));
+      setTimeout(() => { process.stdout.write(split.slice(20) + line('document compacted') + 'done\\n'); }, 50);
+      setInterval(() => {}, 1000);`;
+    child = spawnNode(['-e', script], {});
+    await child.waitFor(/done/, 10_000);
+    expect(child.compactions()).toBe(3);
+  });
+
   it('reads memory after a forced collection', async () => {
     child = spawnNode(['-e', allocating(1)], {});
     await child.waitFor(/up/, 10_000);

@@ -40,6 +40,8 @@ export interface Child {
   output(): string;
   waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray>;
   probeMemory(): Promise<ProbedMemory>;
+  /** How many compactions our server has logged so far ("document compacted"; 0 for the reference). */
+  compactions(): number;
   /** Starts metering garbage collection; `stopGc` returns what happened since. */
   startGc(): void;
   stopGc(): Promise<GcFigures>;
@@ -75,6 +77,7 @@ export function spawnNode(args: string[], env: Record<string, string>): Child {
   }
   let output = '';
   let partial = '';
+  let compactions = 0;
   /** Callers waiting for the probe's answer to a command, oldest first, per command. */
   const waiting = new Map<string, ((value: unknown) => void)[]>();
   // A server that exits early must not turn a write to its stdin into an unhandled error.
@@ -86,7 +89,10 @@ export function spawnNode(args: string[], env: Record<string, string>): Child {
       if (line.startsWith('{"benchProbe":')) {
         const { benchProbe, value } = JSON.parse(line) as { benchProbe: string; value: unknown };
         waiting.get(benchProbe)?.shift()?.(value);
-      } else output += `${line}\n`;
+      } else {
+        if (line.includes('"msg":"document compacted"')) compactions += 1;
+        output += `${line}\n`;
+      }
     }
     if (output.length > 200_000) output = output.slice(-100_000);
   });
@@ -123,6 +129,7 @@ export function spawnNode(args: string[], env: Record<string, string>): Child {
     output: () => output,
     waitFor,
     probeMemory: () => ask<ProbedMemory>('memory'),
+    compactions: () => compactions,
     startGc: () => child.stdin!.write('gc-start\n'),
     stopGc: async () => {
       const figures = await ask<GcFigures | null>('gc-stop');

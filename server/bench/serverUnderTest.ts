@@ -38,6 +38,8 @@ export interface ServerUnderTest {
   probeMemory(): Promise<ProbedMemory>;
   /** Starts metering garbage collection in every process; the function returned stops and adds them up. */
   meterGc(): () => Promise<GcFigures>;
+  /** Documents compacted so far, over every process (ours only: the reference keeps no log). */
+  compactions?(): number;
   /** CPU seconds spent by the services it depends on (Postgres backends of its database, Redis). */
   externalCpu?(): ExternalCpuMeter;
   stop(): Promise<void>;
@@ -84,6 +86,7 @@ export async function startOurs(mode: Exclude<OurMode, 'cluster' | 'routed'>, op
       log: child.output,
       probeMemory: child.probeMemory,
       meterGc: () => meterGc([child]),
+      compactions: child.compactions,
       async createDocument(title) {
         const res = await fetch(`${httpUrl}/api/strategies`, {
           method: 'POST',
@@ -146,6 +149,7 @@ export async function startCluster(options: StartOptions = {}, mode: 'cluster' |
       const stops = processes.map((p) => p.meterGc());
       return async () => sumGc(await Promise.all(stops.map((stop) => stop())));
     },
+    compactions: () => processes.reduce((n, p) => n + (p.compactions?.() ?? 0), 0),
     stop: cleanup,
   };
 }

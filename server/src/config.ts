@@ -6,6 +6,9 @@ import { limits } from '@lcs/shared';
 /** The repository root, so relative defaults do not depend on the directory the server starts in. */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** Updates appended to a document's log before it is compacted into a snapshot, unless configured. */
+export const DEFAULT_COMPACT_AFTER_UPDATES = 500;
+
 const intFromEnv = (fallback: number, min: number) =>
   z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(min, `must be at least ${min}`).default(fallback);
 
@@ -30,7 +33,7 @@ const configSchema = z.object({
   /** How long a document with no connections stays in memory before it is compacted and unloaded. Default 30 s. */
   UNLOAD_DELAY_MS: intFromEnv(30_000, 0),
   /** Compact a document's update log into a snapshot after this many appended updates. Default 500. */
-  COMPACT_AFTER_UPDATES: intFromEnv(500, 1),
+  COMPACT_AFTER_UPDATES: intFromEnv(DEFAULT_COMPACT_AFTER_UPDATES, 1),
   /** Redis for several server processes sharing documents, e.g. `redis://127.0.0.1:6379`. Default: none (one process). */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
   /**

@@ -55,6 +55,7 @@ export async function runEditing(server: ServerUnderTest, options: EditingOption
   const schedStart = schedOf();
   const external = server.externalCpu?.();
   const stopGc = server.meterGc();
+  const compactionsBefore = server.compactions?.();
   const generator = meterGenerator();
   const framesBefore = clients.reduce((n, c) => n + c.framesReceived, 0);
   const bytesBefore = clients.reduce((n, c) => n + c.bytesReceived, 0);
@@ -68,6 +69,7 @@ export async function runEditing(server: ServerUnderTest, options: EditingOption
   const bytes = clients.reduce((n, c) => n + c.bytesReceived, 0) - bytesBefore;
   const elapsed = (performance.now() - started) / 1_000;
   const cpu = cpuOf() - cpuStart;
+  const compactions = compactionsBefore === undefined ? undefined : server.compactions!() - compactionsBefore;
   const schedEnd = schedOf();
   const gc = await stopGc();
   const threads = server.pids
@@ -112,6 +114,7 @@ export async function runEditing(server: ServerUnderTest, options: EditingOption
     { label: 'server GC pauses, total (ms)', value: gc.pauseMs },
     { label: 'server GC pause, longest (ms)', value: gc.maxPauseMs },
   ];
+  if (compactions !== undefined) metrics.push({ label: 'documents compacted while measured', value: compactions, digits: 0 });
   if (externalCpu) {
     metrics.push(
       { label: 'Postgres backends CPU (s)', value: externalCpu.postgres, digits: 2 },

@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
+import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode, MessageType } from '@lcs/shared';
@@ -253,7 +254,11 @@ describe('SharedDocument', () => {
 
   it('keeps relaying while a compaction runs, and counts what came meanwhile towards the next one', async () => {
     const storage = new HeldCompaction();
-    const { doc, a, b, greeted } = await loadedWithTwo('Lagos', storage, { compactAfterUpdates: 3 });
+    // Each compaction is logged at info level: operators see it, and the benchmark counts it.
+    const lines: string[] = [];
+    const logged = pino({ level: 'info', base: undefined }, { write: (line: string) => lines.push(line) });
+    const compactionsLogged = () => lines.map((l) => JSON.parse(l) as { level: number; msg: string }).filter((l) => l.level === 30 && l.msg === 'document compacted').length;
+    const { doc, a, b, greeted } = await loadedWithTwo('Lagos', storage, { compactAfterUpdates: 3, logger: logged });
     const writer = editor(2);
     // Not `settle`: that waits for the queue, which a compaction must not occupy.
     const stored = async () => {
@@ -279,6 +284,7 @@ describe('SharedDocument', () => {
     storage.gate.resolve();
     await explicit;
     expect(storage.compactions).toBe(2);
+    expect(compactionsLogged()).toBe(2);
     const state = await storage.loadState('doc');
     expect(state.updates).toEqual([]);
     expect(textOf(state.snapshot!)).toBe('one two three four');

@@ -370,7 +370,7 @@ export class SharedDocument {
     const result = await this.options.storage.compact(this.id);
     // Updates counted while it ran may not be in it: they count towards the next one.
     this.#appended -= counted;
-    this.logger.debug({ documentId: this.id, ...result }, 'document compacted');
+    this.logger.info({ documentId: this.id, ...result }, 'document compacted');
   }
 
   #queueCompaction(): void {

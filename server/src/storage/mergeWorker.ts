@@ -16,13 +16,15 @@ parentPort.on('message', ({ id, snapshot, updates }) => {
   const doc = new Y.Doc();
   try {
     let skipped = 0;
-    for (const part of snapshot ? [snapshot, ...updates] : updates) {
-      try {
-        Y.applyUpdate(doc, part);
-      } catch {
-        skipped += 1;
+    Y.transact(doc, () => {
+      for (const part of snapshot ? [snapshot, ...updates] : updates) {
+        try {
+          Y.applyUpdate(doc, part);
+        } catch {
+          skipped += 1;
+        }
       }
-    }
+    });
     const update = Y.encodeStateAsUpdate(doc);
     parentPort.postMessage({ id, update, skipped }, [update.buffer]);
   } catch (err) {
