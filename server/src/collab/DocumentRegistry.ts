@@ -4,6 +4,7 @@ import { CloseError } from './CloseError.ts';
 import type { Connection } from './Connection.ts';
 import type { Fanout } from './fanout/fanout.ts';
 import type { CollabHook } from './hooks/types.ts';
+import { SerialQueue } from './SerialQueue.ts';
 import { SharedDocument } from './SharedDocument.ts';
 
 export interface RegistryOptions {
@@ -22,6 +23,8 @@ export interface RegistryOptions {
 export class DocumentRegistry {
   readonly #docs = new Map<string, SharedDocument>();
   readonly #unloadTimers = new Map<string, NodeJS.Timeout>();
+  /** The process's compactions, one at a time (see `SharedDocument.compact`). */
+  readonly #compactions = new SerialQueue();
   #closed = false;
 
   constructor(readonly options: RegistryOptions) {
@@ -40,7 +43,7 @@ export class DocumentRegistry {
     this.#cancelUnload(documentId);
     const existing = this.#docs.get(documentId);
     if (existing) return existing;
-    const doc = new SharedDocument(documentId, { ...this.options, onFailed: (failed) => this.evict(failed) });
+    const doc = new SharedDocument(documentId, { ...this.options, compactions: this.#compactions, onFailed: (failed) => this.evict(failed) });
     this.#docs.set(documentId, doc);
     doc.queue.run(() => doc.load()).catch((err: unknown) => {
       this.options.logger.error({ err, documentId }, 'document failed to load');

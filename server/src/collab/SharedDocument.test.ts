@@ -13,6 +13,7 @@ import type { CloseError } from './CloseError.ts';
 import type { Connection } from './Connection.ts';
 import { LocalFanout } from './fanout/fanout.ts';
 import type { Fanout, FanoutMessage, FanoutSubscriber } from './fanout/fanout.ts';
+import { SerialQueue } from './SerialQueue.ts';
 import { SharedDocument, type SharedDocumentOptions } from './SharedDocument.ts';
 import { deferred } from '../../test/waiting.ts';
 
@@ -291,6 +292,34 @@ describe('SharedDocument', () => {
     // Nothing counted is left: another compaction finds nothing to do and asks storage for nothing.
     await doc.compact();
     expect(storage.compactions).toBe(2);
+  });
+
+  it("compacts a process's documents one at a time, so documents reaching the threshold together do not compact at once", async () => {
+    const storage = new HeldCompaction();
+    const compactions = new SerialQueue();
+    const docs = ['Lagos', 'Accra'].map((city) => {
+      const doc = new SharedDocument(city, { storage, fanout: new LocalFanout(), logger, hooks: [], compactAfterUpdates: 100, compactions });
+      cleanup.push(() => doc.destroy());
+      return doc;
+    });
+    cleanup.push(() => storage.close());
+    for (const doc of docs) {
+      await storage.createDocument({ id: doc.id, title: doc.id });
+      await storage.appendUpdate(doc.id, editor(3).append(`${doc.id} strategy`));
+      await doc.queue.run(() => doc.load());
+    }
+    const [lagos, accra] = docs.map((doc) => doc.compact());
+    await new Promise((r) => setTimeout(r, 10));
+    // Lagos's compaction is held: Accra's waits for it rather than running beside it.
+    expect(storage.compactions).toBe(1);
+    storage.gate.resolve();
+    await Promise.all([lagos, accra]);
+    expect(storage.compactions).toBe(2);
+    for (const doc of docs) {
+      const state = await storage.loadState(doc.id);
+      expect(state.updates).toEqual([]);
+      expect(textOf(state.snapshot!)).toBe(`${doc.id} strategy`);
+    }
   });
 
   it('closes a sender whose message waited on a load that failed with 4500, and stores nothing', async () => {
