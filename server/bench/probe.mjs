@@ -11,9 +11,13 @@
 //   With BENCH_ALLOC_PROFILE_DIR set, the same phase is also recorded by V8's sampling heap profiler,
 //   counting objects already collected too, into `<dir>/<pid>-<n>.heapprofile`: where the bytes
 //   were allocated. (Sampling costs CPU: CPU figures of such a run are not comparable.)
+//   With BENCH_LOOP_DELAY_MS set, the phase's event-loop delay is also recorded at that resolution
+//   (`monitorEventLoopDelay`), to tell a server's own stalls from the machine's. Its timer wakes the
+//   server every that many milliseconds, so it is off unless asked for.
 import fs from 'node:fs';
 import inspector from 'node:inspector';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import process from 'node:process';
 import v8 from 'node:v8';
 
@@ -26,6 +30,7 @@ function memory() {
 }
 
 let meter = null;
+const loopResolutionMs = Number(process.env.BENCH_LOOP_DELAY_MS) || 0;
 
 function stopMeter() {
   const { statistics } = meter.profiler.stop();
@@ -43,8 +48,11 @@ function stopMeter() {
     figures.maxPauseMs = Math.max(figures.maxPauseMs, ms);
   }
   allocated += Math.max(0, v8.getHeapStatistics().used_heap_size - previous);
+  const { loop } = meter;
   meter = null;
-  return { allocatedBytes: allocated, ...figures };
+  if (!loop) return { allocatedBytes: allocated, ...figures };
+  loop.disable();
+  return { allocatedBytes: allocated, ...figures, loopDelayP99Ms: loop.percentile(99) / 1e6, loopDelayMaxMs: loop.max / 1e6 };
 }
 
 const allocDir = process.env.BENCH_ALLOC_PROFILE_DIR;
@@ -81,8 +89,14 @@ process.stdin.on('data', (chunk) => {
       answer(line, memory());
     } else if (line === 'gc-start') {
       if (meter) meter.profiler.stop();
-      meter = { profiler: new v8.GCProfiler(), usedAtStart: v8.getHeapStatistics().used_heap_size };
+      meter?.loop?.disable();
+      meter = {
+        profiler: new v8.GCProfiler(),
+        usedAtStart: v8.getHeapStatistics().used_heap_size,
+        loop: loopResolutionMs ? monitorEventLoopDelay({ resolution: loopResolutionMs }) : null,
+      };
       meter.profiler.start();
+      meter.loop?.enable();
       if (allocDir && !allocSession) startAllocProfile();
     } else if (line === 'gc-stop') {
       const figures = meter ? stopMeter() : null;

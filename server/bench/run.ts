@@ -42,6 +42,7 @@ const { values } = (() => {
         joiners: { type: 'string', default: '100' },
         profile: { type: 'string' },
         'alloc-profile': { type: 'string' },
+        'loop-delay': { type: 'boolean', default: false },
         'generator-nice': { type: 'string' },
         json: { type: 'string' },
         repeat: { type: 'string', default: '1' },
@@ -81,6 +82,8 @@ if (values.help) {
                         other machines (needs root or CAP_SYS_NICE)
   --alloc-profile <dir> editing: write a sampling heap profile of each server's measured phase, garbage
                         included, into <dir> (where the bytes are allocated; its CPU figures are off)
+  --loop-delay          editing: also record each server's event-loop delay (1 ms timer) while
+                        measured, to tell its own stalls from the machine's (the timer costs a little CPU)
   --json <file>         also write every figure as JSON`);
   process.exit(0);
 }
@@ -129,6 +132,8 @@ const variants: Variant[] = (values.variant ?? []).map((text) => {
 const profileDir = values.profile ? path.resolve(values.profile) : undefined;
 if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
 // Read by probe.mjs in every server process the benchmark starts (they inherit the environment).
+// Read by the probe in every server (see probe.mjs).
+if (values['loop-delay']) process.env.BENCH_LOOP_DELAY_MS = '1';
 const allocProfileDir = values['alloc-profile'] ? path.resolve(values['alloc-profile']) : undefined;
 if (allocProfileDir) {
   fs.mkdirSync(allocProfileDir, { recursive: true });

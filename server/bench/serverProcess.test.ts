@@ -70,6 +70,19 @@ describe('the probe loaded into every server under test', () => {
     expect(child.compactions()).toBe(3);
   });
 
+  it('records the event loop delay of the phase only when asked to', async () => {
+    // Blocks its event loop for 60 ms once, 100 ms after it is up.
+    const blocking = `console.log('up'); setTimeout(() => { const end = Date.now() + 60; while (Date.now() < end); }, 100); setInterval(() => {}, 1000);`;
+    child = spawnNode(['-e', blocking], { BENCH_LOOP_DELAY_MS: '1' });
+    const figures = await meterFor(child, 400);
+    expect(figures.loopDelayMaxMs).toBeGreaterThanOrEqual(50);
+    expect(figures.loopDelayP99Ms).toBeLessThanOrEqual(figures.loopDelayMaxMs!);
+    await child.stop();
+
+    child = spawnNode(['-e', blocking], {});
+    expect((await meterFor(child, 200)).loopDelayMaxMs).toBeUndefined();
+  });
+
   it('reads memory after a forced collection', async () => {
     child = spawnNode(['-e', allocating(1)], {});
     await child.waitFor(/up/, 10_000);

@@ -22,6 +22,9 @@ export interface GcFigures {
   /** Time the collector held the event-loop thread, in total and at most at once. */
   pauseMs: number;
   maxPauseMs: number;
+  /** The event loop's delay over the phase, only with BENCH_LOOP_DELAY_MS (`--loop-delay`). */
+  loopDelayP99Ms?: number;
+  loopDelayMaxMs?: number;
 }
 
 /** Loaded into both servers: forced-GC memory probes and a GC meter (see `probe.mjs`). */

@@ -195,6 +195,9 @@ function sumGc(figures: readonly GcFigures[]): GcFigures {
     markCompacts: sum.markCompacts + f.markCompacts,
     pauseMs: sum.pauseMs + f.pauseMs,
     maxPauseMs: Math.max(sum.maxPauseMs, f.maxPauseMs),
+    ...(f.loopDelayMaxMs === undefined
+      ? {}
+      : { loopDelayP99Ms: Math.max(sum.loopDelayP99Ms ?? 0, f.loopDelayP99Ms ?? 0), loopDelayMaxMs: Math.max(sum.loopDelayMaxMs ?? 0, f.loopDelayMaxMs) }),
   }));
 }
 

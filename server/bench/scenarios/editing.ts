@@ -114,6 +114,9 @@ export async function runEditing(server: ServerUnderTest, options: EditingOption
     { label: 'server GC pauses, total (ms)', value: gc.pauseMs },
     { label: 'server GC pause, longest (ms)', value: gc.maxPauseMs },
   ];
+  if (gc.loopDelayMaxMs !== undefined) {
+    metrics.push({ label: 'server event-loop delay p99 (ms)', value: gc.loopDelayP99Ms! }, { label: 'server event-loop delay max (ms)', value: gc.loopDelayMaxMs });
+  }
   if (compactions !== undefined) metrics.push({ label: 'documents compacted while measured', value: compactions, digits: 0 });
   if (externalCpu) {
     metrics.push(
