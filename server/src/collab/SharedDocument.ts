@@ -21,7 +21,8 @@ export interface SharedDocumentOptions {
   compactAfterUpdates: number;
   /**
    * Where compactions wait their turn, shared by every document of the process (the registry's),
-   * so that documents reaching the threshold together are compacted one after another.
+   * so that documents reaching the threshold together are compacted one after another. Without
+   * it, the document has a queue of its own.
    */
   compactions?: SerialQueue;
   /** Called once if storing an update fails: the in-memory copy must be dropped and reloaded. */
@@ -64,6 +65,8 @@ export class SharedDocument {
   #compactionQueued = false;
   /** The last compaction started (settled, never rejected): the next one waits for it. */
   #compaction: Promise<void> = Promise.resolve();
+  /** Where this document's compactions wait their turn: the process's queue, or one of its own. */
+  readonly #compactions: SerialQueue;
   /** A resync waiting in the queue, which later requests join. */
   #resyncWaiting: Promise<void> | null = null;
   /** For newcomers: the whole document encoded once, plus the frames applied since. */
@@ -80,6 +83,7 @@ export class SharedDocument {
     readonly options: SharedDocumentOptions,
   ) {
     this.logger = options.logger;
+    this.#compactions = options.compactions ?? new SerialQueue();
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     // No permanent 'update' listener: with one, Yjs would encode every transaction as an update
@@ -362,13 +366,12 @@ export class SharedDocument {
    * in its turn among the process's compactions (`options.compactions`): each one reads the log
    * and writes the snapshot on the event loop (1–2 ms for 500 updates) and merges on a worker, so
    * twenty documents reaching the threshold in the same instant, compacted at once, stalled every
-   * socket for 17–23 ms (one at a time: 4 ms at most). It does not hold the document's queue: storage compacts
-   * safely while appends and loads go on (the storage contract), so frames keep being relayed
-   * meanwhile. Failure loses nothing: the log still holds every update.
+   * socket for 17–23 ms (one at a time: 4 ms at most). It does not hold the document's queue:
+   * storage compacts safely while appends and loads go on (the storage contract), so frames keep
+   * being relayed meanwhile. Failure loses nothing: the log still holds every update.
    */
   compact(): Promise<void> {
-    const { compactions } = this.options;
-    const run = this.#compaction.then(() => (compactions ? compactions.run(() => this.#compactNow()) : this.#compactNow()));
+    const run = this.#compaction.then(() => this.#compactions.run(() => this.#compactNow()));
     this.#compaction = run.catch(() => undefined);
     return run;
   }

@@ -3,8 +3,9 @@ import type { StoredState } from './storage.ts';
 
 /**
  * Folds a snapshot and its update log into one update, through a Y.Doc so deleted content is
- * garbage-collected, applying them all in one transaction. An update that fails to apply is skipped (the log may hold one that passed the
- * server's decode check yet cannot integrate); `skipped` reports how many.
+ * garbage-collected, applying them all in one transaction. An update that fails to apply is skipped
+ * (the log may hold one that passed the server's decode check yet cannot integrate); `skipped`
+ * reports how many.
  */
 export function mergeStoredState(state: StoredState): { update: Uint8Array; skipped: number } {
   const doc = new Y.Doc();
