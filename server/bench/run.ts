@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { medianOf, roundRatioLines } from './metrics.ts';
 import type { ScenarioResult } from './metrics.ts';
 import { openFileLimit } from './procStats.ts';
-import { keepServersAtNice } from './serverProcess.ts';
+import { pinGeneratorAndServices, splitCores } from './pinning.ts';
+import { keepServersAtNice, pinServersTo } from './serverProcess.ts';
 import { sideBySide } from './report.ts';
 import { runEditing } from './scenarios/editing.ts';
 import { runIdle } from './scenarios/idle.ts';
@@ -44,6 +45,7 @@ const { values } = (() => {
         'alloc-profile': { type: 'string' },
         'loop-delay': { type: 'boolean', default: false },
         'generator-nice': { type: 'string' },
+        pin: { type: 'boolean', default: false },
         json: { type: 'string' },
         repeat: { type: 'string', default: '1' },
         variant: { type: 'string', multiple: true },
@@ -80,6 +82,10 @@ if (values.help) {
   --generator-nice <n>  run the load generator's thread at nice n (1-19) and keep the servers at 0,
                         so a server is not preempted by the generator it wakes, as with clients on
                         other machines (needs root or CAP_SYS_NICE)
+  --pin                 give the servers core 0 and everything else (this generator, the local postgres
+                        and redis-server processes) the other cores, as if each server had a machine of
+                        its own, clients and database elsewhere; the services get their cores back at
+                        the end (Linux, taskset, 2 or more cores; moving the services needs root)
   --alloc-profile <dir> editing: write a sampling heap profile of each server's measured phase, garbage
                         included, into <dir> (where the bytes are allocated; its CPU figures are off)
   --loop-delay          editing: also record each server's event-loop delay (1 ms timer) while
@@ -155,6 +161,21 @@ if (generatorNice !== undefined) {
   keepServersAtNice(0);
 }
 
+let pinned: string | undefined;
+if (values.pin) {
+  try {
+    const split = splitCores();
+    const moved = pinGeneratorAndServices(split);
+    process.once('exit', () => moved.restore());
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+    pinServersTo(split.servers);
+    pinned = `pinned: servers on core ${split.servers}; load generator and ${moved.services} postgres/redis-server processes on ${split.others}`;
+    if (moved.skipped) pinned += ` (${moved.skipped} could not be moved: not root?)`;
+  } catch (err) {
+    usageError(`--pin: ${(err as Error).message}`);
+  }
+}
+
 async function withServer(column: Column, run: (server: ServerUnderTest) => Promise<ScenarioResult>): Promise<ScenarioResult> {
   const server = await startServer(column, profileDir ? { profileDir } : {});
   try {
@@ -189,6 +210,7 @@ function printMachine(): void {
       `machine: ${cpus.length} x ${cpus[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.type()} ${os.release()}`,
       `node ${process.version}; open files limit ${files.soft} (hard ${files.hard}); load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
       ...(generatorNice === undefined ? [] : [`load generator at nice ${generatorNice}, servers kept at 0`]),
+      ...(pinned === undefined ? [] : [pinned]),
     ].join('\n'),
   );
   if (files.soft !== 'unlimited' && Number(files.soft) < idle.documents * idle.clientsPerDocument + 100) {

@@ -62,9 +62,17 @@ export function keepServersAtNice(nice: number): void {
   serverNice = nice;
 }
 
+/** With `--pin`, the cores every server runs on (see `pinning.ts`); all its threads inherit them. */
+let serverCpus: string | undefined;
+export function pinServersTo(cpus: string | undefined): void {
+  serverCpus = cpus;
+}
+
 /** Spawns node with the given args; keeps (the tail of) its output so its pipes never fill up. */
 export function spawnNode(args: string[], env: Record<string, string>): Child {
-  const child = spawn(process.execPath, [...PROBE, ...args], {
+  // taskset execs node in the same process, so the pid is the server's from its first instruction.
+  const [command, prefix]: [string, string[]] = serverCpus === undefined ? [process.execPath, []] : ['taskset', ['-c', serverCpus, process.execPath]];
+  const child = spawn(command, [...prefix, ...PROBE, ...args], {
     cwd: serverDir,
     // NODE_OPTIONS is always set, so nothing of the load generator's own loader leaks into the child.
     env: { ...process.env, NODE_OPTIONS: '', ...env },
