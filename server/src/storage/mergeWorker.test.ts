@@ -1,5 +1,8 @@
+import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { newThreadNiceValues, threadNiceValues } from '../../test/threadPriorities.ts';
+import { BACKGROUND_NICE_STEPS } from './backgroundPriority.ts';
 import { mergeStoredState } from './mergeState.ts';
 import { MergeWorker } from './mergeWorker.ts';
 
@@ -39,6 +42,17 @@ describe('MergeWorker', () => {
     expect(worker.offThread).toBe(true);
     expect(merged.skipped).toBe(1);
     expect(Array.from(merged.update)).toEqual(Array.from(expected.update));
+  });
+
+  // Linux keeps a nice value per thread; elsewhere the worker keeps the process's priority.
+  it.runIf(process.platform === 'linux')('runs below the event loop: its thread is niced, the process is not', async () => {
+    const base = os.getPriority();
+    const before = threadNiceValues();
+    const worker = new MergeWorker();
+    workers.push(worker);
+    await worker.merge(storedState());
+    expect(newThreadNiceValues(before)).toContain(Math.min(19, base + BACKGROUND_NICE_STEPS));
+    expect(os.getPriority()).toBe(base);
   });
 
   it('merges on the calling thread once the worker is gone', async () => {

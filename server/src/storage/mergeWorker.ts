@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { BACKGROUND_PRIORITY_SOURCE } from './backgroundPriority.ts';
 import { mergeStoredState } from './mergeState.ts';
 import type { StoredState } from './storage.ts';
 
@@ -7,9 +8,10 @@ type Reply = { id: number; update: Uint8Array; skipped: number } | { id: number;
 
 /**
  * The worker: `mergeStoredState` in plain JavaScript evaluated as a script (no TypeScript loader in
- * a worker), on the same Yjs build. `mergeWorker.test.ts` checks both give byte-identical results.
+ * a worker), on the same Yjs build, at a priority below the event loop's (`backgroundPriority.ts`).
+ * `mergeWorker.test.ts` checks both give byte-identical results.
  */
-const WORKER_SOURCE = `
+const WORKER_SOURCE = `${BACKGROUND_PRIORITY_SOURCE}
 const { parentPort, workerData } = require('node:worker_threads');
 const Y = require(workerData.yjs);
 parentPort.on('message', ({ id, snapshot, updates }) => {

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SqliteStorage } from './sqliteStorage.ts';
+import { BACKGROUND_NICE_STEPS } from './backgroundPriority.ts';
+import { newThreadNiceValues, threadNiceValues } from '../../test/threadPriorities.ts';
 import { eventually } from '../../test/waiting.ts';
 
 /** A small real update. */
@@ -63,6 +65,16 @@ describe('SQLite WAL checkpoints in a worker thread', () => {
     for (let i = 0; i < 35; i++) await storage.appendUpdate('d', Y.encodeStateAsUpdate(editOf(i)));
     expect(storage.checkpointer!.worker).not.toBeNull();
     await eventually(() => expect(storage.checkpointer!.checkpoints).toBe(3));
+  });
+
+  // Linux keeps a nice value per thread; elsewhere the worker keeps the process's priority.
+  it.runIf(process.platform === 'linux')('checkpoints below the event loop: its thread is niced, the process is not', async () => {
+    const { storage } = storageIn();
+    const base = os.getPriority();
+    const before = threadNiceValues();
+    await storage.checkpointer!.checkpointNow();
+    expect(newThreadNiceValues(before)).toContain(Math.min(19, base + BACKGROUND_NICE_STEPS));
+    expect(os.getPriority()).toBe(base);
   });
 
   it('if the worker dies, the main connection checkpoints by itself again, so the WAL stays bounded', async () => {

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { Logger } from '../logger.ts';
+import { BACKGROUND_PRIORITY_SOURCE } from './backgroundPriority.ts';
 
 /** What one `PRAGMA wal_checkpoint` reported: WAL frames in the log and how many are in the database. */
 export interface CheckpointResult {
@@ -16,10 +17,11 @@ const DEFAULT_COMMITS_PER_CHECKPOINT = 300;
 const AUTOCHECKPOINT_PAGES = 1_000;
 
 /**
- * Runs in the worker: its own connection to the same file, checkpointing when asked. Plain
- * JavaScript evaluated as a script, so it needs no TypeScript loader.
+ * Runs in the worker: its own connection to the same file, checkpointing when asked, at a priority
+ * below the event loop's (`backgroundPriority.ts`). Plain JavaScript evaluated as a script, so it
+ * needs no TypeScript loader.
  */
-const WORKER_SOURCE = `
+const WORKER_SOURCE = `${BACKGROUND_PRIORITY_SOURCE}
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
