@@ -81,7 +81,7 @@ export function pinGeneratorAndServices(split: CoreSplit): { services: number; s
     restore() {
       for (const { pid, before } of moved.splice(0)) {
         try {
-          execFileSync('taskset', ['-a', '-cp', before, String(pid)], { stdio: 'ignore' });
+          pinProcess(pid, before);
         } catch {
           // The service ended meanwhile.
         }

@@ -28,11 +28,11 @@ export function cpuSeconds(pid: number): number {
 }
 
 /**
- * CPU seconds per thread of a process, keyed by thread id, so a run can tell the event loop's share
- * from that of worker threads, the libuv pool and V8's helpers (Node names them all `node`).
+ * The fields of each thread's `/proc/<pid>/task/<tid>/stat`, counted from after the command name
+ * (which may contain spaces), keyed by thread id; threads that end while they are read are left out.
  */
-export function threadCpuSeconds(pid: number): Map<number, number> {
-  const threads = new Map<number, number>();
+function threadStatFields(pid: number | 'self'): Map<number, string[]> {
+  const threads = new Map<number, string[]>();
   let tids: string[];
   try {
     tids = fs.readdirSync(`/proc/${pid}/task`);
@@ -42,12 +42,28 @@ export function threadCpuSeconds(pid: number): Map<number, number> {
   for (const tid of tids) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      threads.set(Number(tid), (Number(fields[11]) + Number(fields[12])) / ticksPerSecond);
+      threads.set(Number(tid), stat.slice(stat.lastIndexOf(')') + 2).split(' '));
     } catch {
       // The thread ended between listing and reading.
     }
   }
+  return threads;
+}
+
+/**
+ * CPU seconds per thread of a process, keyed by thread id, so a run can tell the event loop's share
+ * from that of worker threads, the libuv pool and V8's helpers (Node names them all `node`).
+ */
+export function threadCpuSeconds(pid: number): Map<number, number> {
+  const threads = new Map<number, number>();
+  for (const [tid, fields] of threadStatFields(pid)) threads.set(tid, (Number(fields[11]) + Number(fields[12])) / ticksPerSecond);
+  return threads;
+}
+
+/** The nice value of each thread of a process (Linux keeps one per thread), keyed by thread id. */
+export function threadNiceValues(pid: number | 'self' = 'self'): Map<number, number> {
+  const threads = new Map<number, number>();
+  for (const [tid, fields] of threadStatFields(pid)) threads.set(tid, Number(fields[16]));
   return threads;
 }
 

@@ -1,7 +1,8 @@
 import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { newThreadNiceValues, threadNiceValues } from '../../test/threadPriorities.ts';
+import { threadNiceValues } from '../../bench/procStats.ts';
+import { newThreadNiceValues } from '../../test/threadPriorities.ts';
 import { BACKGROUND_NICE_STEPS } from './backgroundPriority.ts';
 import { mergeStoredState } from './mergeState.ts';
 import { MergeWorker } from './mergeWorker.ts';

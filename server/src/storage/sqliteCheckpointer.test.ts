@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SqliteStorage } from './sqliteStorage.ts';
 import { BACKGROUND_NICE_STEPS } from './backgroundPriority.ts';
-import { newThreadNiceValues, threadNiceValues } from '../../test/threadPriorities.ts';
+import { threadNiceValues } from '../../bench/procStats.ts';
+import { newThreadNiceValues } from '../../test/threadPriorities.ts';
 import { eventually } from '../../test/waiting.ts';
 
 /** A small real update. */
