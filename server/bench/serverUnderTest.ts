@@ -40,6 +40,8 @@ export interface ServerUnderTest {
   meterGc(): () => Promise<GcFigures>;
   /** Documents compacted so far, over every process (ours only: the reference keeps no log). */
   compactions?(): number;
+  /** Size of the SQLite write-ahead log now, in bytes (SQLite mode only). */
+  walBytes?(): number;
   /** CPU seconds spent by the services it depends on (Postgres backends of its database, Redis). */
   externalCpu?(): ExternalCpuMeter;
   stop(): Promise<void>;
@@ -97,11 +99,21 @@ export async function startOurs(mode: Exclude<OurMode, 'cluster' | 'routed'>, op
         return ((await res.json()) as { document: { id: string } }).document.id;
       },
       ...(db ? { externalCpu: () => meterExternalCpu(new URL(db.url).pathname.slice(1)) } : {}),
+      ...(mode === 'sqlite' ? { walBytes: () => fileBytes(path.join(dataDir, 'learning-city.sqlite-wal')) } : {}),
       stop: cleanup,
     };
   } catch (err) {
     await cleanup();
     throw err;
+  }
+}
+
+/** A file's size, 0 if it is not there. */
+function fileBytes(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
   }
 }
 

@@ -59,11 +59,14 @@ export async function runEditing(server: ServerUnderTest, options: EditingOption
   const generator = meterGenerator();
   const framesBefore = clients.reduce((n, c) => n + c.framesReceived, 0);
   const bytesBefore = clients.reduce((n, c) => n + c.bytesReceived, 0);
+  let largestWal = 0;
+  const walSampler = server.walBytes && setInterval(() => (largestWal = Math.max(largestWal, server.walBytes!())), 250);
   const started = performance.now();
   await driveEdits(groups, rate, seconds);
   const lastEdit = performance.now();
   const drained = await waitUntil(() => ledger.received >= ledger.expected, DRAIN_MS);
   const drainSeconds = (performance.now() - lastEdit) / 1_000;
+  if (walSampler) clearInterval(walSampler);
   const { received, lost } = ledger;
   const frames = clients.reduce((n, c) => n + c.framesReceived, 0) - framesBefore;
   const bytes = clients.reduce((n, c) => n + c.bytesReceived, 0) - bytesBefore;
@@ -118,6 +121,12 @@ export async function runEditing(server: ServerUnderTest, options: EditingOption
     metrics.push({ label: 'server event-loop delay p99 (ms)', value: gc.loopDelayP99Ms! }, { label: 'server event-loop delay max (ms)', value: gc.loopDelayMaxMs });
   }
   if (compactions !== undefined) metrics.push({ label: 'documents compacted while measured', value: compactions, digits: 0 });
+  if (server.walBytes) {
+    metrics.push(
+      { label: 'SQLite WAL file, largest while measured (MB)', value: largestWal / 2 ** 20 },
+      { label: 'SQLite WAL file at end (MB)', value: server.walBytes() / 2 ** 20 },
+    );
+  }
   if (externalCpu) {
     metrics.push(
       { label: 'Postgres backends CPU (s)', value: externalCpu.postgres, digits: 2 },

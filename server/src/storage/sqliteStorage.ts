@@ -9,6 +9,7 @@ import type { DocumentRow } from './documentRows.ts';
 import { toBytes, toDocumentRecord } from './documentRows.ts';
 import { GroupCommit } from './groupCommit.ts';
 import { SqliteCheckpointer } from './sqliteCheckpointer.ts';
+import type { CheckpointerOptions } from './sqliteCheckpointer.ts';
 import { MergeWorker } from './mergeWorker.ts';
 import type { CompactionResult, DocumentRecord, NewDocument, Storage, StoredState } from './storage.ts';
 
@@ -32,11 +33,11 @@ export class SqliteStorage implements Storage {
 
   constructor(
     readonly file: string,
-    options: { logger?: Logger; commitsPerCheckpoint?: number } = {},
+    options: { logger?: Logger } & CheckpointerOptions = {},
   ) {
     this.#db = openDatabase(file);
     const logger = options.logger ?? createLogger('silent');
-    this.checkpointer = file === ':memory:' ? null : new SqliteCheckpointer(this.#db, file, logger, options.commitsPerCheckpoint);
+    this.checkpointer = file === ':memory:' ? null : new SqliteCheckpointer(this.#db, file, logger, options);
     this.directory = new SqliteDirectory(this.#db);
     const db = this.#db;
     this.#stmts = {
