@@ -67,6 +67,34 @@ export function threadNiceValues(pid: number | 'self' = 'self'): Map<number, num
   return threads;
 }
 
+/** The name of each thread of a process (`comm`; Node's own are all `node`), keyed by thread id. */
+export function threadNames(pid: number | 'self' = 'self'): Map<number, string> {
+  const names = new Map<number, string>();
+  for (const tid of threadStatFields(pid).keys()) {
+    try {
+      names.set(tid, fs.readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim());
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return names;
+}
+
+/**
+ * CPU seconds used between two readings of `threadCpuSeconds` by the threads that have a name of
+ * their own (ours: the storage's workers), added up per name; Node's threads (`node`) are left out.
+ */
+export function namedThreadSeconds(pid: number, before: ReturnType<typeof threadCpuSeconds>, after: ReturnType<typeof threadCpuSeconds>): Map<string, number> {
+  const names = threadNames(pid);
+  const byName = new Map<string, number>();
+  for (const [tid, seconds] of after) {
+    const name = names.get(tid);
+    if (tid === pid || !name || name === 'node') continue;
+    byName.set(name, (byName.get(name) ?? 0) + seconds - (before.get(tid) ?? 0));
+  }
+  return byName;
+}
+
 /**
  * Splits a process's CPU between two readings of `threadCpuSeconds` into the main thread (the
  * event loop, whose tid is the pid) and everything else; threads that ended in between are missed.

@@ -3,7 +3,7 @@ import { BenchClient } from '../BenchClient.ts';
 import { DeliveryLedger } from '../DeliveryLedger.ts';
 import { meterGenerator } from '../metrics.ts';
 import type { Metric, ScenarioResult } from '../metrics.ts';
-import { cpuSeconds, mainThreadShare, memoryKb, schedStats, threadCpuSeconds } from '../procStats.ts';
+import { cpuSeconds, mainThreadShare, memoryKb, namedThreadSeconds, schedStats, threadCpuSeconds } from '../procStats.ts';
 import type { ServerUnderTest } from '../serverUnderTest.ts';
 import { mapLimit, maximum, percentile, sleep, waitUntil } from '../stats.ts';
 import { connectAll } from './connectAll.ts';
@@ -75,9 +75,13 @@ export async function runEditing(server: ServerUnderTest, options: EditingOption
   const compactions = compactionsBefore === undefined ? undefined : server.compactions!() - compactionsBefore;
   const schedEnd = schedOf();
   const gc = await stopGc();
+  const threadsEnd = server.pids.map(threadCpuSeconds);
   const threads = server.pids
-    .map((pid, i) => mainThreadShare(pid, threadsStart[i]!, threadCpuSeconds(pid)))
+    .map((pid, i) => mainThreadShare(pid, threadsStart[i]!, threadsEnd[i]!))
     .reduce((sum, t) => ({ main: sum.main + t.main, others: sum.others + t.others }));
+  // Our storage's workers name their threads; the rest of "other threads" is Node's and V8's.
+  const named = new Map<string, number>();
+  server.pids.forEach((pid, i) => namedThreadSeconds(pid, threadsStart[i]!, threadsEnd[i]!).forEach((s, name) => named.set(name, (named.get(name) ?? 0) + s)));
   const externalCpu = await external?.stop();
   const generatorMetrics = generator.stop(elapsed, cpu + (externalCpu ? externalCpu.postgres + externalCpu.redis : 0));
   if (!drained) notes.push(`deliveries still missing ${DRAIN_MS / 1000} s after the last edit`);
@@ -108,6 +112,7 @@ export async function runEditing(server: ServerUnderTest, options: EditingOption
     { label: 'server CPU per 1,000 deliveries (ms)', value: (cpu / Math.max(1, received)) * 1e6, digits: 2 },
     { label: 'server CPU: event-loop thread (s)', value: threads.main, digits: 2 },
     { label: 'server CPU: other threads (s)', value: threads.others, digits: 2 },
+    ...[...named].sort(([a], [b]) => a.localeCompare(b)).map(([name, seconds]): Metric => ({ label: `server CPU: of which ${name} (s)`, value: seconds, digits: 2 })),
     { label: 'server event loop: waited for a core (ms)', value: (schedEnd.waitNs - schedStart.waitNs) / 1e6 },
     { label: 'server event loop: preempted (times)', value: schedEnd.preempted - schedStart.preempted, digits: 0 },
     { label: 'server event loop: blocked waiting for work (times)', value: schedEnd.blocked - schedStart.blocked, digits: 0 },

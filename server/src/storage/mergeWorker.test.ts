@@ -2,7 +2,7 @@ import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { threadNiceValues } from '../../bench/procStats.ts';
-import { newThreadNiceValues } from '../../test/threadPriorities.ts';
+import { newThreadNames, newThreadNiceValues } from '../../test/threadPriorities.ts';
 import { BACKGROUND_NICE_STEPS } from './backgroundPriority.ts';
 import { mergeStoredState } from './mergeState.ts';
 import { MergeWorker } from './mergeWorker.ts';
@@ -46,13 +46,14 @@ describe('MergeWorker', () => {
   });
 
   // Linux keeps a nice value per thread; elsewhere the worker keeps the process's priority.
-  it.runIf(process.platform === 'linux')('runs below the event loop: its thread is niced, the process is not', async () => {
+  it.runIf(process.platform === 'linux')('runs below the event loop: its thread is niced and named, the process is not', async () => {
     const base = os.getPriority();
     const before = threadNiceValues();
     const worker = new MergeWorker();
     workers.push(worker);
     await worker.merge(storedState());
     expect(newThreadNiceValues(before)).toContain(Math.min(19, base + BACKGROUND_NICE_STEPS));
+    expect(newThreadNames(before)).toContain('lcs-merge');
     expect(os.getPriority()).toBe(base);
   });
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { BACKGROUND_PRIORITY_SOURCE } from './backgroundPriority.ts';
+import { backgroundThreadSource, MERGE_THREAD_NAME } from './backgroundPriority.ts';
 import { mergeStoredState } from './mergeState.ts';
 import type { StoredState } from './storage.ts';
 
@@ -11,7 +11,7 @@ type Reply = { id: number; update: Uint8Array; skipped: number } | { id: number;
  * a worker), on the same Yjs build, at a priority below the event loop's (`backgroundPriority.ts`).
  * `mergeWorker.test.ts` checks both give byte-identical results.
  */
-const WORKER_SOURCE = `${BACKGROUND_PRIORITY_SOURCE}
+const WORKER_SOURCE = `${backgroundThreadSource(MERGE_THREAD_NAME)}
 const { parentPort, workerData } = require('node:worker_threads');
 const Y = require(workerData.yjs);
 parentPort.on('message', ({ id, snapshot, updates }) => {

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { SqliteStorage } from './sqliteStorage.ts';
 import { BACKGROUND_NICE_STEPS } from './backgroundPriority.ts';
 import { threadNiceValues } from '../../bench/procStats.ts';
-import { newThreadNiceValues } from '../../test/threadPriorities.ts';
+import { newThreadNames, newThreadNiceValues } from '../../test/threadPriorities.ts';
 import { eventually } from '../../test/waiting.ts';
 
 /** A small real update. */
@@ -69,12 +69,13 @@ describe('SQLite WAL checkpoints in a worker thread', () => {
   });
 
   // Linux keeps a nice value per thread; elsewhere the worker keeps the process's priority.
-  it.runIf(process.platform === 'linux')('checkpoints below the event loop: its thread is niced, the process is not', async () => {
+  it.runIf(process.platform === 'linux')('checkpoints below the event loop: its thread is niced and named, the process is not', async () => {
     const { storage } = storageIn();
     const base = os.getPriority();
     const before = threadNiceValues();
     await storage.checkpointer!.checkpointNow();
     expect(newThreadNiceValues(before)).toContain(Math.min(19, base + BACKGROUND_NICE_STEPS));
+    expect(newThreadNames(before)).toContain('lcs-checkpoint');
     expect(os.getPriority()).toBe(base);
   });
 

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { Logger } from '../logger.ts';
-import { BACKGROUND_PRIORITY_SOURCE } from './backgroundPriority.ts';
+import { backgroundThreadSource, CHECKPOINT_THREAD_NAME } from './backgroundPriority.ts';
 
 /**
  * What a checkpoint reported: WAL frames in the log and how many of them are in the database (as
@@ -47,7 +47,7 @@ const DEFAULT_WAL_LIMIT_BYTES = 64 * 2 ** 20;
  * last frames: a pause of milliseconds, paid only under a writer that never lets up, so that the
  * WAL stays bounded whatever the load.
  */
-const WORKER_SOURCE = `${BACKGROUND_PRIORITY_SOURCE}
+const WORKER_SOURCE = `${backgroundThreadSource(CHECKPOINT_THREAD_NAME)}
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
