@@ -96,6 +96,11 @@ export interface CheckpointerOptions {
   walLimitBytes?: number;
 }
 
+interface Waiter {
+  resolve: (result: CheckpointResult) => void;
+  reject: (err: Error) => void;
+}
+
 type WorkerMessage = { kind: 'checkpointed'; result: CheckpointResult } | { kind: 'failed'; message: string };
 
 /**
@@ -107,7 +112,8 @@ type WorkerMessage = { kind: 'checkpointed'; result: CheckpointResult } | { kind
  * checkpoint (which never blocks the writer). The worker starts with the first checkpoint, so a
  * process that writes nothing does not carry it, and nothing runs while nothing is written.
  * Durability is unchanged: a commit is durable once it is in the WAL. If the worker dies, the main
- * connection goes back to automatic checkpoints, so the WAL stays bounded.
+ * connection goes back to automatic checkpoints, so the WAL stays bounded. The worker never keeps
+ * the process alive, except while `stop()` waits for it to finish and close its connection.
  */
 export class SqliteCheckpointer {
   #worker: Worker | null = null;
@@ -118,7 +124,14 @@ export class SqliteCheckpointer {
   checkpoints = 0;
   /** What the last of them reported. */
   lastResult: CheckpointResult | null = null;
-  readonly #listeners = new Set<(result: CheckpointResult) => void>();
+  /**
+   * Callers of the checkpoint the worker is running, and of the one that will run after it. A
+   * request made while one runs is answered by the next, which starts when this one ends: requests
+   * never queue up behind each other (under a writer that never pauses, each checkpoint runs
+   * longer than the few hundred commits between requests).
+   */
+  #running: Waiter[] | null = null;
+  #next: Waiter[] | null = null;
 
   readonly commitsPerCheckpoint: number;
   readonly walLimitBytes: number;
@@ -143,18 +156,33 @@ export class SqliteCheckpointer {
     void this.checkpointNow().catch(() => undefined);
   }
 
-  /** Asks for a checkpoint now; resolves with its result. */
+  /**
+   * Asks for a checkpoint that starts after every commit made so far: now, or when the one running
+   * ends. Resolves with its result; rejects if it failed or the worker is gone.
+   */
   checkpointNow(): Promise<CheckpointResult> {
     const worker = this.#ensureWorker();
     if (!worker) return Promise.reject(new Error('the checkpoint worker has stopped'));
-    return new Promise((resolve) => {
-      const listener = (result: CheckpointResult) => {
-        this.#listeners.delete(listener);
-        resolve(result);
-      };
-      this.#listeners.add(listener);
-      worker.postMessage('now');
+    return new Promise((resolve, reject) => {
+      const waiter = { resolve, reject };
+      if (this.#running) (this.#next ??= []).push(waiter);
+      else {
+        this.#running = [waiter];
+        worker.postMessage('now');
+      }
     });
+  }
+
+  /** The running checkpoint ended: answers its callers, and starts the next if one was asked for. */
+  #settle(outcome: { result: CheckpointResult } | { error: Error }): void {
+    const waiters = this.#running ?? [];
+    this.#running = this.#next;
+    this.#next = null;
+    if (this.#running) this.#worker?.postMessage('now');
+    for (const waiter of waiters) {
+      if ('result' in outcome) waiter.resolve(outcome.result);
+      else waiter.reject(outcome.error);
+    }
   }
 
   #ensureWorker(): Worker | null {
@@ -163,14 +191,20 @@ export class SqliteCheckpointer {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: this.file, passes: PASSES_PER_CHECKPOINT, walLimitBytes: this.walLimitBytes } });
     worker.unref();
     worker.on('message', (message: WorkerMessage) => {
-      if (message.kind === 'failed') return this.logger.warn({ detail: message.message }, 'WAL checkpoint failed; will retry');
+      if (message.kind === 'failed') {
+        this.logger.warn({ detail: message.message }, 'WAL checkpoint failed; will retry');
+        return this.#settle({ error: new Error(`WAL checkpoint failed: ${message.message}`) });
+      }
       this.checkpoints += 1;
       this.lastResult = message.result;
-      for (const listener of this.#listeners) listener(message.result);
+      this.#settle({ result: message.result });
     });
     worker.on('error', (err) => this.logger.error({ err }, 'WAL checkpoint worker failed'));
     worker.on('exit', () => {
       this.#worker = null;
+      const gone = new Error('the checkpoint worker has stopped');
+      for (const waiter of [...(this.#running ?? []), ...(this.#next ?? [])]) waiter.reject(gone);
+      this.#running = this.#next = null;
       if (this.#stopped || !this.db.open) return;
       this.#failed = true;
       this.logger.error('WAL checkpoint worker exited; checkpointing on the main connection again');
@@ -197,6 +231,9 @@ export class SqliteCheckpointer {
     const worker = this.#worker;
     if (!worker) return;
     const exited = new Promise((resolve) => worker.once('exit', resolve));
+    // The worker is unreferenced so that it never keeps the process alive; while we wait for it
+    // to finish what it is doing and close its connection, it must.
+    worker.ref();
     worker.postMessage('stop');
     await exited;
   }
