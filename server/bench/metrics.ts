@@ -1,4 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import { gcFigures } from './gcFigures.mjs';
 import { machineBusySeconds } from './procStats.ts';
 
 /** One printed figure. Numbers get a ratio (ours / reference) in the table; text does not. */
@@ -17,24 +19,32 @@ export interface ScenarioResult {
 }
 
 /**
- * CPU and event-loop delay of the load generator itself over a phase (if it is saturated, the
- * latencies it reports are its own), and how busy the rest of the machine was: the machine is
- * shared, and other processes' CPU is what makes latency tails unreliable.
+ * CPU, event-loop delay and garbage collection of the load generator itself over a phase (if it
+ * is saturated or pauses, the latencies it reports are its own), and how busy the rest of the
+ * machine was: the machine is shared, and other processes' CPU is what makes latency tails unreliable.
  */
 export function meterGenerator(): { stop(seconds: number, serverCpu: number): Metric[] } {
   const cpu = process.cpuUsage();
   const machine = machineBusySeconds();
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
+  const gc = new v8.GCProfiler();
+  const usedAtStart = v8.getHeapStatistics().used_heap_size;
+  gc.start();
   return {
     stop(seconds, serverCpu) {
       delay.disable();
+      const collected = gcFigures(gc.stop().statistics, usedAtStart);
       const used = process.cpuUsage(cpu);
       const generator = (used.user + used.system) / 1e6;
       const others = machineBusySeconds() - machine - generator - serverCpu;
       return [
         { label: 'generator CPU (% of a core)', value: (generator / seconds) * 100 },
         { label: 'generator event-loop delay p99 (ms)', value: delay.percentile(99) / 1e6 },
+        { label: 'generator event-loop delay max (ms)', value: delay.max / 1e6 },
+        { label: 'generator GC pauses, total (ms)', value: collected.pauseMs },
+        { label: 'generator GC pause, longest (ms)', value: collected.maxPauseMs },
+        { label: 'generator GC: mark-compacts', value: collected.markCompacts, digits: 0 },
         { label: 'other processes on the machine (% of a core)', value: (Math.max(0, others) / seconds) * 100, digits: 0 },
       ];
     },

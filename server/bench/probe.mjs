@@ -20,6 +20,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import process from 'node:process';
 import v8 from 'node:v8';
+import { gcFigures } from './gcFigures.mjs';
 
 const answer = (command, value) => process.stdout.write(`${JSON.stringify({ benchProbe: command, value })}\n`);
 
@@ -33,26 +34,12 @@ let meter = null;
 const loopResolutionMs = Number(process.env.BENCH_LOOP_DELAY_MS) || 0;
 
 function stopMeter() {
-  const { statistics } = meter.profiler.stop();
-  let allocated = 0;
-  let previous = meter.usedAtStart;
-  const figures = { scavenges: 0, markCompacts: 0, pauseMs: 0, maxPauseMs: 0 };
-  for (const { gcType, cost, beforeGC, afterGC } of statistics) {
-    allocated += Math.max(0, beforeGC.heapStatistics.usedHeapSize - previous);
-    previous = afterGC.heapStatistics.usedHeapSize;
-    if (gcType === 'Scavenge' || gcType === 'MinorMarkSweep') figures.scavenges += 1;
-    else if (gcType === 'MarkSweepCompact') figures.markCompacts += 1;
-    // Incremental marking steps and weak callbacks run on the thread too: they count as pauses.
-    const ms = cost / 1000;
-    figures.pauseMs += ms;
-    figures.maxPauseMs = Math.max(figures.maxPauseMs, ms);
-  }
-  allocated += Math.max(0, v8.getHeapStatistics().used_heap_size - previous);
+  const figures = gcFigures(meter.profiler.stop().statistics, meter.usedAtStart);
   const { loop } = meter;
   meter = null;
-  if (!loop) return { allocatedBytes: allocated, ...figures };
+  if (!loop) return figures;
   loop.disable();
-  return { allocatedBytes: allocated, ...figures, loopDelayP99Ms: loop.percentile(99) / 1e6, loopDelayMaxMs: loop.max / 1e6 };
+  return { ...figures, loopDelayP99Ms: loop.percentile(99) / 1e6, loopDelayMaxMs: loop.max / 1e6 };
 }
 
 const allocDir = process.env.BENCH_ALLOC_PROFILE_DIR;
