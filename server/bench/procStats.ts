@@ -28,11 +28,12 @@ export function cpuSeconds(pid: number): number {
 }
 
 /**
- * The fields of each thread's `/proc/<pid>/task/<tid>/stat`, counted from after the command name
- * (which may contain spaces), keyed by thread id; threads that end while they are read are left out.
+ * Each thread's `/proc/<pid>/task/<tid>/stat`, keyed by thread id: its name (`comm`, between the
+ * parentheses; it may contain spaces) and the fields after it. Threads that end while they are read
+ * are left out.
  */
-function threadStatFields(pid: number | 'self'): Map<number, string[]> {
-  const threads = new Map<number, string[]>();
+function threadStats(pid: number | 'self'): Map<number, { name: string; fields: string[] }> {
+  const threads = new Map<number, { name: string; fields: string[] }>();
   let tids: string[];
   try {
     tids = fs.readdirSync(`/proc/${pid}/task`);
@@ -42,7 +43,8 @@ function threadStatFields(pid: number | 'self'): Map<number, string[]> {
   for (const tid of tids) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      threads.set(Number(tid), stat.slice(stat.lastIndexOf(')') + 2).split(' '));
+      const close = stat.lastIndexOf(')');
+      threads.set(Number(tid), { name: stat.slice(stat.indexOf('(') + 1, close), fields: stat.slice(close + 2).split(' ') });
     } catch {
       // The thread ended between listing and reading.
     }
@@ -51,63 +53,50 @@ function threadStatFields(pid: number | 'self'): Map<number, string[]> {
 }
 
 /**
- * CPU seconds per thread of a process, keyed by thread id, so a run can tell the event loop's share
- * from that of worker threads, the libuv pool and V8's helpers (Node names them all `node`).
+ * CPU seconds and name of each thread of a process, keyed by thread id, so a run can tell the
+ * event loop's share from that of worker threads, the libuv pool and V8's helpers (Node names them
+ * all `node`; our storage's workers name theirs).
  */
-export function threadCpuSeconds(pid: number): Map<number, number> {
-  const threads = new Map<number, number>();
-  for (const [tid, fields] of threadStatFields(pid)) threads.set(tid, (Number(fields[11]) + Number(fields[12])) / ticksPerSecond);
+export function threadCpuSeconds(pid: number): Map<number, { name: string; seconds: number }> {
+  const threads = new Map<number, { name: string; seconds: number }>();
+  for (const [tid, { name, fields }] of threadStats(pid)) threads.set(tid, { name, seconds: (Number(fields[11]) + Number(fields[12])) / ticksPerSecond });
   return threads;
 }
 
 /** The nice value of each thread of a process (Linux keeps one per thread), keyed by thread id. */
 export function threadNiceValues(pid: number | 'self' = 'self'): Map<number, number> {
   const threads = new Map<number, number>();
-  for (const [tid, fields] of threadStatFields(pid)) threads.set(tid, Number(fields[16]));
+  for (const [tid, { fields }] of threadStats(pid)) threads.set(tid, Number(fields[16]));
   return threads;
 }
 
 /** The name of each thread of a process (`comm`; Node's own are all `node`), keyed by thread id. */
 export function threadNames(pid: number | 'self' = 'self'): Map<number, string> {
   const names = new Map<number, string>();
-  for (const tid of threadStatFields(pid).keys()) {
-    try {
-      names.set(tid, fs.readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim());
-    } catch {
-      // The thread ended meanwhile.
-    }
-  }
+  for (const [tid, { name }] of threadStats(pid)) names.set(tid, name);
   return names;
 }
 
 /**
- * CPU seconds used between two readings of `threadCpuSeconds` by the threads that have a name of
- * their own (ours: the storage's workers), added up per name; Node's threads (`node`) are left out.
- */
-export function namedThreadSeconds(pid: number, before: ReturnType<typeof threadCpuSeconds>, after: ReturnType<typeof threadCpuSeconds>): Map<string, number> {
-  const names = threadNames(pid);
-  const byName = new Map<string, number>();
-  for (const [tid, seconds] of after) {
-    const name = names.get(tid);
-    if (tid === pid || !name || name === 'node') continue;
-    byName.set(name, (byName.get(name) ?? 0) + seconds - (before.get(tid) ?? 0));
-  }
-  return byName;
-}
-
-/**
  * Splits a process's CPU between two readings of `threadCpuSeconds` into the main thread (the
- * event loop, whose tid is the pid) and everything else; threads that ended in between are missed.
+ * event loop, whose tid is the pid) and everything else, and gives the threads that have a name of
+ * their own (ours: the storage's workers) per name; threads that ended in between are missed.
  */
-export function mainThreadShare(pid: number, before: ReturnType<typeof threadCpuSeconds>, after: ReturnType<typeof threadCpuSeconds>): { main: number; others: number } {
+export function mainThreadShare(
+  pid: number,
+  before: ReturnType<typeof threadCpuSeconds>,
+  after: ReturnType<typeof threadCpuSeconds>,
+): { main: number; others: number; named: Map<string, number> } {
   let main = 0;
   let others = 0;
-  for (const [tid, seconds] of after) {
-    const used = seconds - (before.get(tid) ?? 0);
+  const named = new Map<string, number>();
+  for (const [tid, { name, seconds }] of after) {
+    const used = seconds - (before.get(tid)?.seconds ?? 0);
     if (tid === pid) main += used;
     else others += used;
+    if (tid !== pid && name !== 'node') named.set(name, (named.get(name) ?? 0) + used);
   }
-  return { main, others };
+  return { main, others, named };
 }
 
 /**

@@ -3,7 +3,7 @@ import { BenchClient } from '../BenchClient.ts';
 import { DeliveryLedger } from '../DeliveryLedger.ts';
 import { meterGenerator } from '../metrics.ts';
 import type { Metric, ScenarioResult } from '../metrics.ts';
-import { cpuSeconds, mainThreadShare, memoryKb, namedThreadSeconds, schedStats, threadCpuSeconds } from '../procStats.ts';
+import { cpuSeconds, mainThreadShare, memoryKb, schedStats, threadCpuSeconds } from '../procStats.ts';
 import type { ServerUnderTest } from '../serverUnderTest.ts';
 import { mapLimit, maximum, percentile, sleep, waitUntil } from '../stats.ts';
 import { connectAll } from './connectAll.ts';
@@ -75,13 +75,11 @@ export async function runEditing(server: ServerUnderTest, options: EditingOption
   const compactions = compactionsBefore === undefined ? undefined : server.compactions!() - compactionsBefore;
   const schedEnd = schedOf();
   const gc = await stopGc();
-  const threadsEnd = server.pids.map(threadCpuSeconds);
-  const threads = server.pids
-    .map((pid, i) => mainThreadShare(pid, threadsStart[i]!, threadsEnd[i]!))
-    .reduce((sum, t) => ({ main: sum.main + t.main, others: sum.others + t.others }));
+  const shares = server.pids.map((pid, i) => mainThreadShare(pid, threadsStart[i]!, threadCpuSeconds(pid)));
+  const threads = shares.reduce((sum, t) => ({ main: sum.main + t.main, others: sum.others + t.others }), { main: 0, others: 0 });
   // Our storage's workers name their threads; the rest of "other threads" is Node's and V8's.
   const named = new Map<string, number>();
-  server.pids.forEach((pid, i) => namedThreadSeconds(pid, threadsStart[i]!, threadsEnd[i]!).forEach((s, name) => named.set(name, (named.get(name) ?? 0) + s)));
+  for (const share of shares) for (const [name, seconds] of share.named) named.set(name, (named.get(name) ?? 0) + seconds);
   const externalCpu = await external?.stop();
   const generatorMetrics = generator.stop(elapsed, cpu + (externalCpu ? externalCpu.postgres + externalCpu.redis : 0));
   if (!drained) notes.push(`deliveries still missing ${DRAIN_MS / 1000} s after the last edit`);

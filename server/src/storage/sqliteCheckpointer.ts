@@ -6,8 +6,8 @@ import { backgroundThreadSource, CHECKPOINT_THREAD_NAME } from './backgroundPrio
 
 /**
  * What a checkpoint reported: WAL frames in the log and how many of them are in the database (as
- * `PRAGMA wal_checkpoint` counts them, i.e. frames the log held when its last pass began), how
- * many passes it took, and whether it is known to have caught up with the writer, so that the next
+ * `PRAGMA wal_checkpoint` counts them, i.e. frames the log held when its last pass began), and
+ * whether it is known to have caught up with the writer, so that the next
  * commit starts the WAL over from its beginning (it only checks once the WAL is past a quarter of
  * `walLimitBytes`).
  */
@@ -15,7 +15,6 @@ export interface CheckpointResult {
   busy: number;
   log: number;
   checkpointed: number;
-  passes: number;
   caughtUp: boolean;
   /** Whether it had to hold the writer back (the WAL was over `walLimitBytes`). */
   heldWriter: boolean;
@@ -59,7 +58,7 @@ function checkpoint() {
   let caughtUp = false;
   let heldWriter = false;
   const walBytes = () => result.log * frameBytes;
-  if (walBytes() <= workerData.walLimitBytes / 4) return { ...result, passes, caughtUp, heldWriter };
+  if (walBytes() <= workerData.walLimitBytes / 4) return { ...result, caughtUp, heldWriter };
   // A second pass always: only it can tell whether the first caught up.
   while (!caughtUp && passes < workerData.passes && (passes < 2 || walBytes() <= workerData.walLimitBytes)) {
     const previous = result;
@@ -69,11 +68,10 @@ function checkpoint() {
   }
   if (!caughtUp && walBytes() > workerData.walLimitBytes) {
     [result] = db.pragma('wal_checkpoint(RESTART)');
-    passes += 1;
     heldWriter = true;
     caughtUp = result.busy === 0;
   }
-  return { ...result, passes, caughtUp, heldWriter };
+  return { ...result, caughtUp, heldWriter };
 }
 parentPort.on('message', (message) => {
   if (message === 'stop') {
@@ -122,8 +120,6 @@ export class SqliteCheckpointer {
   #commits = 0;
   /** Checkpoints the worker has completed. */
   checkpoints = 0;
-  /** What the last of them reported. */
-  lastResult: CheckpointResult | null = null;
   /**
    * Callers of the checkpoint the worker is running, and of the one that will run after it. A
    * request made while one runs is answered by the next, which starts when this one ends: requests
@@ -133,8 +129,8 @@ export class SqliteCheckpointer {
   #running: Waiter[] | null = null;
   #next: Waiter[] | null = null;
 
-  readonly commitsPerCheckpoint: number;
-  readonly walLimitBytes: number;
+  readonly #commitsPerCheckpoint: number;
+  readonly #walLimitBytes: number;
 
   constructor(
     private readonly db: Database.Database,
@@ -142,16 +138,16 @@ export class SqliteCheckpointer {
     private readonly logger: Logger,
     options: CheckpointerOptions = {},
   ) {
-    this.commitsPerCheckpoint = options.commitsPerCheckpoint ?? DEFAULT_COMMITS_PER_CHECKPOINT;
-    this.walLimitBytes = options.walLimitBytes ?? DEFAULT_WAL_LIMIT_BYTES;
+    this.#commitsPerCheckpoint = options.commitsPerCheckpoint ?? DEFAULT_COMMITS_PER_CHECKPOINT;
+    this.#walLimitBytes = options.walLimitBytes ?? DEFAULT_WAL_LIMIT_BYTES;
     db.pragma('wal_autocheckpoint = 0');
     // When a commit starts the WAL over, a file left larger than this by a burst is cut back to it.
-    db.pragma(`journal_size_limit = ${this.walLimitBytes}`);
+    db.pragma(`journal_size_limit = ${this.#walLimitBytes}`);
   }
 
   /** Counts a commit on the main connection; every `commitsPerCheckpoint` of them, asks for a checkpoint. */
   noteCommit(): void {
-    if (++this.#commits < this.commitsPerCheckpoint) return;
+    if (++this.#commits < this.#commitsPerCheckpoint) return;
     this.#commits = 0;
     void this.checkpointNow().catch(() => undefined);
   }
@@ -188,7 +184,7 @@ export class SqliteCheckpointer {
   #ensureWorker(): Worker | null {
     if (this.#worker || this.#stopped || this.#failed) return this.#worker;
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: this.file, passes: PASSES_PER_CHECKPOINT, walLimitBytes: this.walLimitBytes } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: this.file, passes: PASSES_PER_CHECKPOINT, walLimitBytes: this.#walLimitBytes } });
     worker.unref();
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'failed') {
@@ -196,7 +192,6 @@ export class SqliteCheckpointer {
         return this.#settle({ error: new Error(`WAL checkpoint failed: ${message.message}`) });
       }
       this.checkpoints += 1;
-      this.lastResult = message.result;
       this.#settle({ result: message.result });
     });
     worker.on('error', (err) => this.logger.error({ err }, 'WAL checkpoint worker failed'));
