@@ -23,6 +23,16 @@ export class Outbox {
   #drainWaiters: { after: number; resolve: () => void }[] = [];
   #abandoned = false;
 
+  /** How many appends have been issued. */
+  get issued(): number {
+    return this.#issued;
+  }
+
+  /** How many appends, from the first, are stored with no gap. */
+  get storedThrough(): number {
+    return this.#storedUpTo;
+  }
+
   /** Numbers the next append. */
   issue(): number {
     return ++this.#issued;

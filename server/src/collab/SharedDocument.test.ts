@@ -32,17 +32,18 @@ class GatedStorage extends MemoryStorage {
     this.events.push('loaded');
     return state;
   }
-  override async appendUpdate(id: string, update: Uint8Array): Promise<void> {
-    await super.appendUpdate(id, update);
+  override async appendUpdate(id: string, update: Uint8Array): Promise<number> {
+    const seq = await super.appendUpdate(id, update);
     this.appended.push(update);
+    return seq;
   }
 }
 
 /** Memory storage whose appends complete only when the test releases them, oldest first. */
 class HeldAppends extends MemoryStorage {
-  readonly held: { id: string; update: Uint8Array; done: ReturnType<typeof deferred<void>> }[] = [];
-  override appendUpdate(id: string, update: Uint8Array): Promise<void> {
-    const done = deferred();
+  readonly held: { id: string; update: Uint8Array; done: ReturnType<typeof deferred<number>> }[] = [];
+  override appendUpdate(id: string, update: Uint8Array): Promise<number> {
+    const done = deferred<number>();
     this.held.push({ id, update, done });
     return done.promise;
   }
@@ -54,7 +55,7 @@ class HeldAppends extends MemoryStorage {
   }
 }
 
-/** Memory storage whose compactions wait for the test to open the gate, and which counts them. */
+/** Memory storage whose compactions (of either kind) wait for the test to open the gate, and which counts them. */
 class HeldCompaction extends MemoryStorage {
   readonly gate = deferred();
   compactions = 0;
@@ -62,6 +63,26 @@ class HeldCompaction extends MemoryStorage {
     this.compactions += 1;
     await this.gate.promise;
     return super.compact(id);
+  }
+  override async replaceSnapshot(...args: Parameters<MemoryStorage['replaceSnapshot']>) {
+    this.compactions += 1;
+    await this.gate.promise;
+    return super.replaceSnapshot(...args);
+  }
+}
+
+/** Memory storage that records how each compaction was done: by merging what is stored, or from a copy in memory. */
+class RecordedCompactions extends MemoryStorage {
+  merges = 0;
+  readonly replacements: { base: number | null; seqs: number[]; replaced: boolean }[] = [];
+  override async compact(id: string) {
+    this.merges += 1;
+    return super.compact(id);
+  }
+  override async replaceSnapshot(id: string, state: Uint8Array, base: number | null, seqs: readonly number[]) {
+    const result = await super.replaceSnapshot(id, state, base, seqs);
+    this.replacements.push({ base, seqs: [...seqs], replaced: result.replaced });
+    return result;
   }
 }
 
@@ -531,5 +552,123 @@ describe('SharedDocument', () => {
     expect(textReceived(a.fake.sent)).toBe('from elsewhere');
     await doc.resync();
     expect(storage.loads).toBe(before + 2);
+  });
+
+  describe('compaction from the copy in memory', () => {
+    const textStored = (state: StoredState) => {
+      const doc = new Y.Doc();
+      for (const part of state.snapshot ? [state.snapshot, ...state.updates] : state.updates) Y.applyUpdate(doc, part);
+      return doc.getText('t').toString();
+    };
+
+    it('stores the loaded document as the snapshot in place of exactly the rows it holds, reading and merging nothing', async () => {
+      const storage = new RecordedCompactions();
+      await storage.createDocument({ id: 'doc', title: 'Medellín' });
+      const earlier = editor(2);
+      const stored = [await storage.appendUpdate('doc', earlier.append('vision. '))];
+      const doc = open(storage);
+      await doc.queue.run(() => doc.load());
+      const a = fakeConnection('a');
+      doc.addConnection(a.conn);
+      for (const text of ['goals. ', 'actions. ']) doc.receive(a.conn, updateFrame(earlier.append(text)));
+      await settle(doc);
+      // Another process appended a row this one never received: the copy does not hold it.
+      const unseen = await storage.appendUpdate('doc', editor(7).append('elsewhere'));
+
+      await doc.compact();
+      expect(storage.merges).toBe(0);
+      const rows = (await storage.loadState('doc')).seqs;
+      expect(storage.replacements).toEqual([{ base: null, seqs: [stored[0], expect.any(Number), expect.any(Number)], replaced: true }]);
+      expect(rows).toEqual([unseen]);
+      const state = await storage.loadState('doc');
+      expect(Array.from(state.snapshot!)).toEqual(Array.from(Y.encodeStateAsUpdate(doc.ydoc)));
+      expect(textOf(state.snapshot!)).toBe('vision. goals. actions. ');
+      expect(textStored(state)).toContain('elsewhere');
+
+      // The next compaction names the new snapshot's stamp and only the rows appended since.
+      doc.receive(a.conn, updateFrame(earlier.append('funding.')));
+      await settle(doc);
+      await doc.compact();
+      expect(storage.replacements[1]).toMatchObject({ base: state.stamp, replaced: true });
+      expect(storage.replacements[1]!.seqs).toHaveLength(1);
+      expect(textOf((await storage.loadState('doc')).snapshot!)).toBe('vision. goals. actions. funding.');
+    });
+
+    it('waits for appends issued before it encoded the document, and leaves those issued after it in the log', async () => {
+      const { storage, doc, a } = await loadedWithTwo('Kigali', new HeldAppends());
+      const writer = editor(3);
+      doc.receive(a.conn, updateFrame(writer.append('stored ')));
+      storage.release();
+      await settle(doc);
+      doc.receive(a.conn, updateFrame(writer.append('before ')));
+      const compaction = doc.compact();
+      await new Promise((r) => setTimeout(r, 0));
+      // Encoded with "before", whose append is still in flight; "after" comes once it has encoded.
+      doc.receive(a.conn, updateFrame(writer.append('after')));
+      expect(storage.held).toHaveLength(2);
+      // Both are stored before the compaction goes on: only the one it encoded is replaced.
+      storage.release();
+      await compaction;
+      await settle(doc);
+      const state = await storage.loadState('doc');
+      expect(textOf(state.snapshot!)).toBe('stored before ');
+      expect(state.updates).toHaveLength(1);
+      expect(textStored(state)).toBe('stored before after');
+    });
+
+    it('merges what is stored once another process has compacted the document, and from then on', async () => {
+      const storage = new RecordedCompactions();
+      const { doc, a } = await loadedWithTwo('Wuhan', storage);
+      const writer = editor(4);
+      doc.receive(a.conn, updateFrame(writer.append('one ')));
+      await settle(doc);
+      await storage.compact('doc'); // the other process
+      storage.merges = 0;
+      doc.receive(a.conn, updateFrame(writer.append('two ')));
+      await settle(doc);
+      await doc.compact();
+      expect(storage.replacements).toEqual([{ base: null, seqs: expect.any(Array), replaced: false }]);
+      expect(storage.merges).toBe(1);
+      doc.receive(a.conn, updateFrame(writer.append('three')));
+      await settle(doc);
+      await doc.compact();
+      expect(storage.replacements).toHaveLength(1);
+      expect(storage.merges).toBe(2);
+      const state = await storage.loadState('doc');
+      expect(state.updates).toEqual([]);
+      expect(textOf(state.snapshot!)).toBe('one two three');
+    });
+
+    it('replaces the rows a resync read too, when it found the snapshot the copy holds', async () => {
+      const storage = new RecordedCompactions();
+      const { doc, a } = await loadedWithTwo('Bristol', storage);
+      await storage.appendUpdate('doc', editor(9).append('from elsewhere. '));
+      await doc.resync();
+      doc.receive(a.conn, updateFrame(editor(5).append('from here.')));
+      await settle(doc);
+      await doc.compact();
+      expect(storage.merges).toBe(0);
+      expect(storage.replacements[0]!.seqs).toHaveLength(2);
+      const state = await storage.loadState('doc');
+      expect(state.updates).toEqual([]);
+      expect(textOf(state.snapshot!)).toContain('from elsewhere. ');
+      expect(textOf(state.snapshot!)).toContain('from here.');
+    });
+
+    it('writes nothing from a copy whose append failed: storage keeps only what was stored', async () => {
+      const storage = new RecordedCompactions();
+      const { doc, a } = await loadedWithTwo('Espoo', storage);
+      const writer = editor(6);
+      doc.receive(a.conn, updateFrame(writer.append('stored. ')));
+      await settle(doc);
+      storage.failing.add('appendUpdate');
+      doc.receive(a.conn, updateFrame(writer.append('not stored.')));
+      await doc.compact();
+      storage.failing.delete('appendUpdate');
+      expect(doc.state).toBe('failed');
+      expect(storage.replacements).toEqual([]);
+      expect(storage.merges).toBe(0);
+      expect(textStored(await storage.loadState('doc'))).toBe('stored. ');
+    });
   });
 });

@@ -1,7 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Logger } from '../logger.ts';
-import type { Storage } from '../storage/storage.ts';
+import type { CompactionResult, Storage } from '../storage/storage.ts';
 import { CloseError } from './CloseError.ts';
 import { SharedFrame } from './Connection.ts';
 import type { Connection } from './Connection.ts';
@@ -27,6 +27,15 @@ export interface SharedDocumentOptions {
   compactions?: SerialQueue;
   /** Called once if storing an update fails: the in-memory copy must be dropped and reloaded. */
   onFailed?: (doc: SharedDocument) => void;
+}
+
+/**
+ * What of storage the Y.Doc is known to hold: the snapshot stamped `stamp` and the log rows `rows`,
+ * each marked with the moment its content entered the Y.Doc (see `SharedDocument.#entered`).
+ */
+interface Held {
+  stamp: number | null;
+  rows: { mark: number; seq: number }[];
 }
 
 /** An update a transaction produced, and the frame that carries it. */
@@ -62,6 +71,13 @@ export class SharedDocument {
   state: State = 'loading';
   /** Updates appended since the last compaction. */
   #appended = 0;
+  /**
+   * What of storage the Y.Doc holds, so that compaction can store the Y.Doc itself as the snapshot
+   * (see `compact`); null once that is not known (another process compacted the document).
+   */
+  #held: Held | null = null;
+  /** Counts the times stored content entered the Y.Doc (an append issued, a load): marks `#held`'s rows. */
+  #entered = 0;
   #compactionQueued = false;
   /** The last compaction started (settled, never rejected): the next one waits for it. */
   #compaction: Promise<void> = Promise.resolve();
@@ -112,7 +128,7 @@ export class SharedDocument {
 
   /** Applies everything in storage; Yjs ignores what the Y.Doc already has. Returns what was new. */
   async #applyStored(origin: 'storage' | 'resync'): Promise<{ updates: number; skipped: number; changes: Observed[] }> {
-    const { snapshot, updates } = await this.options.storage.loadState(this.id);
+    const { snapshot, updates, stamp, seqs } = await this.options.storage.loadState(this.id);
     let skipped = 0;
     const apply = () => Y.transact(this.ydoc, () => {
       for (const part of snapshot ? [snapshot, ...updates] : updates) {
@@ -125,7 +141,31 @@ export class SharedDocument {
       }
     }, origin);
     const changes = origin === 'storage' ? (apply(), []) : this.#observed(apply);
+    // An update that failed to apply is held as loading holds it: a later load would skip it too.
+    this.#noteLoaded(origin, stamp, seqs);
     return { updates: updates.length, skipped, changes };
+  }
+
+  /**
+   * Records what a load put in the Y.Doc. A resync that finds the snapshot it holds adds the rows it
+   * read; one that finds another snapshot (another process compacted) leaves the Y.Doc holding both
+   * snapshots' content, but which rows each replaced is unknown: from then on compaction merges
+   * what is stored.
+   */
+  #noteLoaded(origin: 'storage' | 'resync', stamp: number | null, seqs: number[]): void {
+    const mark = ++this.#entered;
+    if (origin === 'storage') {
+      this.#held = { stamp, rows: seqs.map((seq) => ({ mark, seq })) };
+      return;
+    }
+    const held = this.#held;
+    if (!held) return;
+    if (held.stamp !== stamp) {
+      this.#held = null;
+      return;
+    }
+    const known = new Set(held.rows.map((r) => r.seq));
+    for (const seq of seqs) if (!known.has(seq)) held.rows.push({ mark, seq });
   }
 
   /**
@@ -323,11 +363,16 @@ export class SharedDocument {
    * Issues an append; when it is stored, releases the outbox up to the next append still in flight.
    * A failed append fails the whole document (see the class comment).
    */
-  #store(update: Uint8Array): Promise<void> {
-    const seq = this.#outbox.issue();
+  #store(update: Uint8Array): Promise<number> {
+    const issued = this.#outbox.issue();
+    // The update enters the Y.Doc in the same synchronous step as this call (just before or after).
+    const mark = ++this.#entered;
     const stored = this.options.storage.appendUpdate(this.id, update);
     stored.then(
-      () => this.#outbox.stored(seq),
+      (seq) => {
+        this.#held?.rows.push({ mark, seq });
+        this.#outbox.stored(issued);
+      },
       (err: unknown) => this.#storageFailed(err),
     );
     return stored;
@@ -363,12 +408,16 @@ export class SharedDocument {
 
   /**
    * Folds the update log into a snapshot, after any compaction of this document already running,
-   * in its turn among the process's compactions (`options.compactions`): each one reads the log
-   * and writes the snapshot on the event loop (1–2 ms for 500 updates) and merges on a worker, so
-   * twenty documents reaching the threshold in the same instant, compacted at once, stalled every
-   * socket for 17–23 ms (one at a time: 4 ms at most). It does not hold the document's queue:
-   * storage compacts safely while appends and loads go on (the storage contract), so frames keep
-   * being relayed meanwhile. Failure loses nothing: the log still holds every update.
+   * in its turn among the process's compactions (`options.compactions`): twenty documents reaching
+   * the threshold in the same instant, compacted at once, stalled every socket for 17–23 ms (one at
+   * a time: 4 ms at most). It does not hold the document's queue: storage compacts safely while
+   * appends and loads go on (the storage contract), so frames keep being relayed meanwhile. Failure
+   * loses nothing: the log still holds every update.
+   *
+   * The Y.Doc already holds the merge of the snapshot and the log, so it is what is stored as the
+   * new snapshot (see `#compactFromMemory`), in place of the rows it is known to hold. Only when
+   * that is not known (another process compacted the document meanwhile) does storage read and
+   * merge what it has, on a worker thread (`Storage.compact`).
    */
   compact(): Promise<void> {
     const run = this.#compaction.then(() => this.#compactions.run(() => this.#compactNow()));
@@ -379,10 +428,40 @@ export class SharedDocument {
   async #compactNow(): Promise<void> {
     const counted = this.#appended;
     if (counted === 0) return;
-    const result = await this.options.storage.compact(this.id);
+    let from: 'memory' | 'storage' = 'memory';
+    let result = this.#held ? await this.#compactFromMemory(this.#held) : null;
+    if (!result) {
+      from = 'storage';
+      result = await this.options.storage.compact(this.id);
+    }
     // Updates counted while it ran may not be in it: they count towards the next one.
     this.#appended -= counted;
-    this.logger.info({ documentId: this.id, ...result }, 'document compacted');
+    this.logger.info({ documentId: this.id, from, ...result }, 'document compacted');
+  }
+
+  /**
+   * Stores the Y.Doc, encoded now, as the snapshot in place of the one it holds and of the log rows
+   * whose content entered it before now, once every append issued before now is stored. Rows
+   * appended later, or by other processes, stay in the log (applying them again on load changes
+   * nothing). Returns null when storage has another snapshot than the one the Y.Doc holds.
+   */
+  async #compactFromMemory(held: Held): Promise<CompactionResult | null> {
+    const state = Y.encodeStateAsUpdate(this.ydoc);
+    const cut = this.#entered;
+    const issued = this.#outbox.issued;
+    await this.#outbox.drained();
+    // An append issued before the encoding failed: the Y.Doc holds a change storage lacks.
+    if (this.#outbox.storedThrough < issued || this.state === 'failed') return { merged: 0, snapshotBytes: 0 };
+    const replaced = held.rows.filter((r) => r.mark <= cut);
+    const result = await this.options.storage.replaceSnapshot(this.id, state, held.stamp, replaced.map((r) => r.seq));
+    if (!result.replaced) {
+      // Busy: another process is compacting this document; its snapshot will be new to this one.
+      if (this.#held === held) this.#held = null;
+      return result.reason === 'busy' ? { merged: 0, snapshotBytes: 0 } : null;
+    }
+    held.stamp = result.stamp;
+    held.rows = held.rows.filter((r) => r.mark > cut);
+    return { merged: result.deleted, snapshotBytes: state.byteLength };
   }
 
   #queueCompaction(): void {

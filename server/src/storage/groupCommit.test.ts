@@ -74,4 +74,34 @@ describe('GroupCommit', () => {
     expect(written).toEqual([1, 2]);
     await expect(group.settled()).resolves.toBeUndefined();
   });
+
+  it("resolves each caller with its own item's result, also when a failed group is retried item by item", async () => {
+    let next = 100;
+    const writes: string[][] = [];
+    const group = new GroupCommit<string, number>((items) => {
+      writes.push(items);
+      if (items.length > 1 && items.includes('bad')) throw new Error('constraint violated');
+      if (items[0] === 'bad') throw new Error('constraint violated');
+      return items.map(() => next++);
+    });
+    expect(await Promise.all(['a', 'b', 'c'].map((x) => group.add(x)))).toEqual([100, 101, 102]);
+    const results = await Promise.allSettled(['d', 'bad', 'e'].map((x) => group.add(x)));
+    expect(results).toEqual([
+      { status: 'fulfilled', value: 103 },
+      { status: 'rejected', reason: expect.any(Error) },
+      { status: 'fulfilled', value: 104 },
+    ]);
+  });
+
+  it('rejects every caller, writing nothing again, when a write returns results that do not match its items', async () => {
+    const writes: string[][] = [];
+    const group = new GroupCommit<string, number>((items) => {
+      writes.push(items);
+      return [1];
+    });
+    const results = await Promise.allSettled(['a', 'b'].map((x) => group.add(x)));
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(String((results[0] as PromiseRejectedResult).reason)).toContain('returned 1 results for 2 items');
+    expect(writes).toEqual([['a', 'b']]);
+  });
 });

@@ -1,7 +1,7 @@
 /** One append waiting for the next group write. */
-interface Pending<T> {
+interface Pending<T, R> {
   item: T;
-  resolve: () => void;
+  resolve: (result: R) => void;
   reject: (err: unknown) => void;
 }
 
@@ -14,30 +14,31 @@ interface Pending<T> {
  *
  * If a group fails, each of its items is retried alone, so one bad item (a document deleted
  * meanwhile, say) fails only its own caller; when storage itself is down, each fails in turn.
- * `write` must be all-or-nothing for the items it is given.
+ * `write` must be all-or-nothing for the items it is given. It may return one result per item, in
+ * the items' order (a row's sequence number, say): each caller's promise resolves with its own.
  */
 export interface GroupCommitOptions {
   /** When the first append of a group is taken, how long to wait for more (default: this turn of the event loop). */
   schedule?: (flush: () => void) => void;
 }
 
-export class GroupCommit<T> {
-  #waiting: Pending<T>[] = [];
+export class GroupCommit<T, R = void> {
+  #waiting: Pending<T, R>[] = [];
   #scheduled = false;
   #writing = false;
   #idle: (() => void)[] = [];
   readonly #schedule: (flush: () => void) => void;
 
   constructor(
-    private readonly write: (items: T[]) => Promise<void> | void,
+    private readonly write: (items: T[]) => Promise<readonly R[] | void> | readonly R[] | void,
     options: GroupCommitOptions = {},
   ) {
     this.#schedule = options.schedule ?? setImmediate;
   }
 
-  /** Queues `item`; resolves once it is written, rejects if its write failed. */
-  add(item: T): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
+  /** Queues `item`; resolves (with its result) once it is written, rejects if its write failed. */
+  add(item: T): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
       this.#waiting.push({ item, resolve, reject });
       // During a write, what arrives is written as soon as it ends.
       if (this.#writing) return;
@@ -78,21 +79,34 @@ export class GroupCommit<T> {
     }
   }
 
-  async #writeGroup(group: Pending<T>[]): Promise<void> {
+  async #writeGroup(group: Pending<T, R>[]): Promise<void> {
+    let results: readonly R[] | void;
     try {
-      await this.write(group.map((p) => p.item));
-      for (const p of group) p.resolve();
-      return;
+      results = await this.write(group.map((p) => p.item));
     } catch (err) {
       if (group.length === 1) return group[0]!.reject(err);
-    }
-    for (const p of group) {
-      try {
-        await this.write([p.item]);
-        p.resolve();
-      } catch (err) {
-        p.reject(err);
+      for (const p of group) {
+        try {
+          settle([p], await this.write([p.item]));
+        } catch (err) {
+          p.reject(err);
+        }
       }
+      return;
     }
+    settle(group, results);
   }
+}
+
+/**
+ * Resolves each caller with its own result. Results that do not match the items are a bug in
+ * `write`; the items are written by then, so they are not written again, but every caller hears of it.
+ */
+function settle<T, R>(group: Pending<T, R>[], results: readonly R[] | void): void {
+  if (results && results.length !== group.length) {
+    const err = new Error(`group write returned ${results.length} results for ${group.length} items`);
+    for (const p of group) p.reject(err);
+    return;
+  }
+  group.forEach((p, i) => p.resolve(results?.[i] as R));
 }

@@ -2,12 +2,14 @@ import type { Directory } from '../directory/directory.ts';
 import { SqliteDirectory } from '../directory/sqliteDirectory.ts';
 import { mergeStoredState } from './mergeState.ts';
 import { openDatabase } from './sqliteDatabase.ts';
-import type { CompactionResult, DocumentRecord, NewDocument, Storage, StoredState } from './storage.ts';
+import type { CompactionResult, DocumentRecord, NewDocument, ReplaceResult, Storage, StoredState } from './storage.ts';
+import { nextStamp } from './storage.ts';
 
 interface Entry {
   record: DocumentRecord;
   snapshot: Uint8Array | null;
-  updates: Uint8Array[];
+  stamp: number | null;
+  updates: { seq: number; data: Uint8Array }[];
 }
 
 /**
@@ -19,6 +21,7 @@ export class MemoryStorage implements Storage {
   readonly #directoryDb = openDatabase(':memory:');
   readonly directory: Directory = new SqliteDirectory(this.#directoryDb);
   readonly #docs = new Map<string, Entry>();
+  #lastSeq = 0;
   /** When set, the next calls of these methods reject: lets tests exercise storage failures. */
   failing = new Set<keyof Storage>();
 
@@ -37,7 +40,7 @@ export class MemoryStorage implements Storage {
     if (this.#docs.has(id)) throw new Error(`document ${id} exists`);
     const now = new Date();
     const record = { id, title, teamId, city, createdAt: now, updatedAt: now };
-    this.#docs.set(id, { record, snapshot: null, updates: [] });
+    this.#docs.set(id, { record, snapshot: null, stamp: null, updates: [] });
     return { ...record };
   }
 
@@ -61,12 +64,15 @@ export class MemoryStorage implements Storage {
   async loadState(id: string): Promise<StoredState> {
     this.#check('loadState');
     const entry = this.#docs.get(id);
-    return entry ? { snapshot: entry.snapshot, updates: [...entry.updates] } : { snapshot: null, updates: [] };
+    if (!entry) return { snapshot: null, updates: [], stamp: null, seqs: [] };
+    return { snapshot: entry.snapshot, updates: entry.updates.map((u) => u.data), stamp: entry.stamp, seqs: entry.updates.map((u) => u.seq) };
   }
 
-  async appendUpdate(id: string, update: Uint8Array): Promise<void> {
+  async appendUpdate(id: string, update: Uint8Array): Promise<number> {
     this.#check('appendUpdate');
-    this.#entry(id).updates.push(update.slice());
+    const seq = ++this.#lastSeq;
+    this.#entry(id).updates.push({ seq, data: update.slice() });
+    return seq;
   }
 
   async compact(id: string): Promise<CompactionResult> {
@@ -74,10 +80,23 @@ export class MemoryStorage implements Storage {
     const entry = this.#entry(id);
     const count = entry.updates.length;
     if (count === 0) return { merged: 0, snapshotBytes: entry.snapshot?.byteLength ?? 0 };
-    const { update } = mergeStoredState({ snapshot: entry.snapshot, updates: entry.updates.slice(0, count) });
+    const { update } = mergeStoredState({ snapshot: entry.snapshot, updates: entry.updates.map((u) => u.data) });
     entry.snapshot = update;
-    entry.updates.splice(0, count);
+    entry.stamp = nextStamp(entry.stamp);
+    entry.updates = [];
     return { merged: count, snapshotBytes: update.byteLength };
+  }
+
+  async replaceSnapshot(id: string, state: Uint8Array, base: number | null, seqs: readonly number[]): Promise<ReplaceResult> {
+    this.#check('replaceSnapshot');
+    const entry = this.#entry(id);
+    if (entry.stamp !== base) return { replaced: false, reason: 'stale' };
+    entry.snapshot = state.slice();
+    entry.stamp = nextStamp(entry.stamp);
+    const named = new Set(seqs);
+    const before = entry.updates.length;
+    entry.updates = entry.updates.filter((u) => !named.has(u.seq));
+    return { replaced: true, stamp: entry.stamp, deleted: before - entry.updates.length };
   }
 
   async ping(): Promise<void> {

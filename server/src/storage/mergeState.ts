@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { StoredState } from './storage.ts';
+import type { StoredParts } from './storage.ts';
 
 /**
  * Folds a snapshot and its update log into one update, through a Y.Doc so deleted content is
@@ -7,7 +7,7 @@ import type { StoredState } from './storage.ts';
  * (the log may hold one that passed the server's decode check yet cannot integrate); `skipped`
  * reports how many.
  */
-export function mergeStoredState(state: StoredState): { update: Uint8Array; skipped: number } {
+export function mergeStoredState(state: StoredParts): { update: Uint8Array; skipped: number } {
   const doc = new Y.Doc();
   let skipped = 0;
   try {

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { backgroundThreadSource, MERGE_THREAD_NAME } from './backgroundPriority.ts';
 import { mergeStoredState } from './mergeState.ts';
-import type { StoredState } from './storage.ts';
+import type { StoredParts } from './storage.ts';
 
 type Reply = { id: number; update: Uint8Array; skipped: number } | { id: number; error: string };
 
@@ -81,7 +81,7 @@ export class MergeWorker {
     return this.#worker != null;
   }
 
-  merge(state: StoredState): Promise<{ update: Uint8Array; skipped: number }> {
+  merge(state: StoredParts): Promise<{ update: Uint8Array; skipped: number }> {
     const worker = this.#start();
     if (!worker) return Promise.resolve(mergeStoredState(state));
     const id = this.#nextId++;

@@ -6,7 +6,8 @@ import { toBytes, toDocumentRecord } from './documentRows.ts';
 import { GroupCommit } from './groupCommit.ts';
 import { MergeWorker } from './mergeWorker.ts';
 import { inTransaction, openPostgres } from './postgresDatabase.ts';
-import type { CompactionResult, DocumentRecord, NewDocument, Storage, StoredState } from './storage.ts';
+import type { CompactionResult, DocumentRecord, NewDocument, ReplaceResult, Storage, StoredState } from './storage.ts';
+import { nextStamp } from './storage.ts';
 
 /**
  * PostgreSQL storage for several server processes. Appends are group-committed: while one INSERT is
@@ -27,7 +28,7 @@ import type { CompactionResult, DocumentRecord, NewDocument, Storage, StoredStat
 export class PostgresStorage implements Storage {
   readonly kind = 'postgres';
   readonly directory: Directory;
-  readonly #appends = new GroupCommit<{ id: string; update: Uint8Array }>((items) => this.#insertUpdates(items));
+  readonly #appends = new GroupCommit<{ id: string; update: Uint8Array }, number>((items) => this.#insertUpdates(items));
   /**
    * Appends have a connection of their own, kept between groups: group commit sends one statement
    * at a time, so checking a connection out of the pool for each would only add work.
@@ -70,10 +71,16 @@ export class PostgresStorage implements Storage {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const snap = await client.query<{ data: Buffer }>('SELECT data FROM snapshots WHERE doc_id = $1', [id]);
-      const log = await client.query<{ data: Buffer }>('SELECT data FROM updates WHERE doc_id = $1 ORDER BY seq', [id]);
+      const snap = await client.query<{ data: Buffer; updated_at: string }>('SELECT data, updated_at FROM snapshots WHERE doc_id = $1', [id]);
+      const log = await client.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM updates WHERE doc_id = $1 ORDER BY seq', [id]);
       await client.query('COMMIT');
-      return { snapshot: snap.rows[0] ? toBytes(snap.rows[0].data) : null, updates: log.rows.map((r) => toBytes(r.data)) };
+      const first = snap.rows[0];
+      return {
+        snapshot: first ? toBytes(first.data) : null,
+        updates: log.rows.map((r) => toBytes(r.data)),
+        stamp: first ? Number(first.updated_at) : null,
+        seqs: log.rows.map((r) => Number(r.seq)),
+      };
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
@@ -82,7 +89,7 @@ export class PostgresStorage implements Storage {
     }
   }
 
-  appendUpdate(id: string, update: Uint8Array): Promise<void> {
+  appendUpdate(id: string, update: Uint8Array): Promise<number> {
     return this.#appends.add({ id, update });
   }
 
@@ -130,21 +137,27 @@ export class PostgresStorage implements Storage {
     client.release(err);
   }
 
-  async #insertUpdates(items: { id: string; update: Uint8Array }[]): Promise<void> {
+  /**
+   * Inserts a group and returns each row's sequence number, in the items' order. The rows are
+   * inserted in that order (`ORDER BY n`), so their numbers, drawn from the sequence as each row is
+   * inserted, increase in it: sorting what `RETURNING` gives does not depend on the order it comes in.
+   */
+  async #insertUpdates(items: { id: string; update: Uint8Array }[]): Promise<number[]> {
     const client = await this.#appendConnection();
     try {
       const bytes = (update: Uint8Array) => Buffer.from(update.buffer, update.byteOffset, update.byteLength);
       // One row: the update goes as a binary parameter. Several: one statement (arrays travel as
       // text, so bytea is hex-encoded, which only pays off when it saves round trips).
-      await client.query(
+      const { rows } = await client.query<{ seq: string }>(
         items.length === 1
-          ? { name: 'append-update', text: 'INSERT INTO updates (doc_id, data) VALUES ($1, $2)', values: [items[0]!.id, bytes(items[0]!.update)] }
+          ? { name: 'append-update', text: 'INSERT INTO updates (doc_id, data) VALUES ($1, $2) RETURNING seq', values: [items[0]!.id, bytes(items[0]!.update)] }
           : {
               name: 'append-updates',
-              text: 'INSERT INTO updates (doc_id, data) SELECT doc_id, data FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t(doc_id, data, n) ORDER BY n',
+              text: 'INSERT INTO updates (doc_id, data) SELECT doc_id, data FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t(doc_id, data, n) ORDER BY n RETURNING seq',
               values: [items.map((i) => i.id), items.map((i) => bytes(i.update))],
             },
       );
+      return rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
     } catch (err) {
       // A statement error (a missing document, say) leaves the connection usable; any other drops it.
       if (!(err instanceof pg.DatabaseError)) {
@@ -158,7 +171,7 @@ export class PostgresStorage implements Storage {
   async compact(id: string): Promise<CompactionResult> {
     return inTransaction(this.pool, async (client) => {
       const lock = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok', [`compact:${id}`]);
-      const current = await client.query<{ data: Buffer }>('SELECT data FROM snapshots WHERE doc_id = $1', [id]);
+      const current = await client.query<{ data: Buffer; updated_at: string }>('SELECT data, updated_at FROM snapshots WHERE doc_id = $1', [id]);
       const snapshotBytes = current.rows[0]?.data.byteLength ?? 0;
       // Another process is compacting this document right now; its result will include our rows.
       if (!lock.rows[0]?.ok) return { merged: 0, snapshotBytes };
@@ -168,12 +181,35 @@ export class PostgresStorage implements Storage {
         snapshot: current.rows[0] ? toBytes(current.rows[0].data) : null,
         updates: log.rows.map((r) => toBytes(r.data)),
       });
-      await client.query(
-        'INSERT INTO snapshots (doc_id, data, updated_at) VALUES ($1, $2, $3) ON CONFLICT (doc_id) DO UPDATE SET data = EXCLUDED.data, updated_at = EXCLUDED.updated_at',
-        [id, Buffer.from(update), Date.now()],
-      );
+      await this.#writeSnapshot(client, id, update, current.rows[0] ? Number(current.rows[0].updated_at) : null);
       await client.query('DELETE FROM updates WHERE doc_id = $1 AND seq = ANY($2::bigint[])', [id, log.rows.map((r) => r.seq)]);
       return { merged: log.rows.length, snapshotBytes: update.byteLength };
+    });
+  }
+
+  async #writeSnapshot(client: pg.PoolClient, id: string, state: Uint8Array, current: number | null): Promise<number> {
+    const stamp = nextStamp(current);
+    await client.query(
+      'INSERT INTO snapshots (doc_id, data, updated_at) VALUES ($1, $2, $3) ON CONFLICT (doc_id) DO UPDATE SET data = EXCLUDED.data, updated_at = EXCLUDED.updated_at',
+      [id, Buffer.from(state.buffer, state.byteOffset, state.byteLength), stamp],
+    );
+    return stamp;
+  }
+
+  /**
+   * Writes a snapshot from a copy in memory, under the same per-document advisory lock as `compact`
+   * (a process compacting the document now makes this one `busy`), after checking the stamp.
+   */
+  async replaceSnapshot(id: string, state: Uint8Array, base: number | null, seqs: readonly number[]): Promise<ReplaceResult> {
+    return inTransaction(this.pool, async (client): Promise<ReplaceResult> => {
+      const lock = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok', [`compact:${id}`]);
+      if (!lock.rows[0]?.ok) return { replaced: false, reason: 'busy' };
+      const current = await client.query<{ updated_at: string }>('SELECT updated_at FROM snapshots WHERE doc_id = $1', [id]);
+      const stamp = current.rows[0] ? Number(current.rows[0].updated_at) : null;
+      if (stamp !== base) return { replaced: false, reason: 'stale' };
+      const written = await this.#writeSnapshot(client, id, state, stamp);
+      const deleted = seqs.length === 0 ? 0 : (await client.query('DELETE FROM updates WHERE doc_id = $1 AND seq = ANY($2::bigint[])', [id, seqs])).rowCount ?? 0;
+      return { replaced: true, stamp: written, deleted };
     });
   }
 

@@ -36,7 +36,7 @@ describe('SQLite WAL checkpoints in a worker thread', () => {
   async function writeEdits(storage: SqliteStorage, count: number): Promise<string> {
     await storage.createDocument({ id: 'd', title: 'Nairobi' });
     const doc = new Y.Doc();
-    const pending: Promise<void>[] = [];
+    const pending: Promise<number>[] = [];
     doc.on('update', (u: Uint8Array) => pending.push(storage.appendUpdate('d', u)));
     for (let i = 0; i < count; i++) doc.getText('t').insert(0, `${i} `);
     await Promise.all(pending);

@@ -11,7 +11,8 @@ import { GroupCommit } from './groupCommit.ts';
 import { SqliteCheckpointer } from './sqliteCheckpointer.ts';
 import type { CheckpointerOptions } from './sqliteCheckpointer.ts';
 import { MergeWorker } from './mergeWorker.ts';
-import type { CompactionResult, DocumentRecord, NewDocument, Storage, StoredState } from './storage.ts';
+import type { CompactionResult, DocumentRecord, NewDocument, ReplaceResult, Storage, StoredState } from './storage.ts';
+import { nextStamp } from './storage.ts';
 
 /**
  * The embedded default: one SQLite file in WAL mode. WAL with synchronous=NORMAL keeps every
@@ -26,7 +27,7 @@ export class SqliteStorage implements Storage {
   readonly #db: Database.Database;
   readonly #stmts;
   readonly directory: Directory;
-  readonly #appends: GroupCommit<{ id: string; update: Uint8Array }>;
+  readonly #appends: GroupCommit<{ id: string; update: Uint8Array }, number>;
   /** Absent for an in-memory database, which has no WAL. */
   readonly checkpointer: SqliteCheckpointer | null;
   readonly #merger = new MergeWorker();
@@ -45,7 +46,7 @@ export class SqliteStorage implements Storage {
       getDoc: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?'),
       listDocs: db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC, id'),
       touch: db.prepare('UPDATE documents SET updated_at = ? WHERE id = ? AND updated_at < ?'),
-      snapshot: db.prepare<[string], { data: Buffer }>('SELECT data FROM snapshots WHERE doc_id = ?'),
+      stamp: db.prepare<[string], { updated_at: number }>('SELECT updated_at FROM snapshots WHERE doc_id = ?'),
       snapshotWithStamp: db.prepare<[string], { data: Buffer; updated_at: number }>('SELECT data, updated_at FROM snapshots WHERE doc_id = ?'),
       updates: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE doc_id = ? ORDER BY seq'),
       append: db.prepare('INSERT INTO updates (doc_id, data) VALUES (?, ?)'),
@@ -53,15 +54,18 @@ export class SqliteStorage implements Storage {
         'INSERT INTO snapshots (doc_id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT(doc_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
       ),
       deleteUpTo: db.prepare('DELETE FROM updates WHERE doc_id = ? AND seq <= ?'),
+      // The rows named, as a JSON array: one statement however many there are.
+      deleteRows: db.prepare('DELETE FROM updates WHERE doc_id = ? AND seq IN (SELECT value FROM json_each(?))'),
     };
-    const insert = ({ id, update }: { id: string; update: Uint8Array }) => this.#stmts.append.run(id, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
-    const insertAll = db.transaction((items: { id: string; update: Uint8Array }[]) => items.forEach(insert));
+    const insert = ({ id, update }: { id: string; update: Uint8Array }) =>
+      Number(this.#stmts.append.run(id, Buffer.from(update.buffer, update.byteOffset, update.byteLength)).lastInsertRowid);
+    const insertAll = db.transaction((items: { id: string; update: Uint8Array }[]) => items.map(insert));
     this.#appends = new GroupCommit(
       (items) => {
         // A lone INSERT is its own transaction: no BEGIN and COMMIT statements to run around it.
-        if (items.length === 1) insert(items[0]!);
-        else insertAll.immediate(items);
+        const seqs = items.length === 1 ? [insert(items[0]!)] : insertAll.immediate(items);
         this.checkpointer?.noteCommit();
+        return seqs;
       },
       // At the end of the tick, not of the event-loop turn: the frames of one socket read share a
       // commit, and relays are not held back until every other readable socket has been handled
@@ -94,13 +98,19 @@ export class SqliteStorage implements Storage {
   }
 
   async loadState(id: string): Promise<StoredState> {
-    return this.#db.transaction(() => {
-      const snap = this.#stmts.snapshot.get(id);
-      return { snapshot: snap ? toBytes(snap.data) : null, updates: this.#stmts.updates.all(id).map((r) => toBytes(r.data)) };
+    return this.#db.transaction((): StoredState => {
+      const snap = this.#stmts.snapshotWithStamp.get(id);
+      const rows = this.#stmts.updates.all(id);
+      return {
+        snapshot: snap ? toBytes(snap.data) : null,
+        updates: rows.map((r) => toBytes(r.data)),
+        stamp: snap?.updated_at ?? null,
+        seqs: rows.map((r) => r.seq),
+      };
     })();
   }
 
-  appendUpdate(id: string, update: Uint8Array): Promise<void> {
+  appendUpdate(id: string, update: Uint8Array): Promise<number> {
     return this.#appends.add({ id, update });
   }
 
@@ -118,10 +128,26 @@ export class SqliteStorage implements Storage {
     return this.#db.transaction((): CompactionResult => {
       const now = this.#stmts.snapshotWithStamp.get(id);
       if (now?.updated_at !== read.snap?.updated_at) return { merged: 0, snapshotBytes: now?.data.byteLength ?? 0 };
-      this.#stmts.upsertSnapshot.run(id, Buffer.from(update.buffer, update.byteOffset, update.byteLength), Date.now());
+      this.#stmts.upsertSnapshot.run(id, Buffer.from(update.buffer, update.byteOffset, update.byteLength), nextStamp(now?.updated_at ?? null));
       this.#stmts.deleteUpTo.run(id, last.seq);
       this.checkpointer?.noteCommit();
       return { merged: read.rows.length, snapshotBytes: update.byteLength };
+    }).immediate();
+  }
+
+  /**
+   * Writes a snapshot from a copy in memory: no read, no merge. The stamp check and the writes are
+   * one immediate transaction, so no other compaction can come between them.
+   */
+  async replaceSnapshot(id: string, state: Uint8Array, base: number | null, seqs: readonly number[]): Promise<ReplaceResult> {
+    return this.#db.transaction((): ReplaceResult => {
+      const current = this.#stmts.stamp.get(id)?.updated_at ?? null;
+      if (current !== base) return { replaced: false, reason: 'stale' };
+      const stamp = nextStamp(current);
+      this.#stmts.upsertSnapshot.run(id, Buffer.from(state.buffer, state.byteOffset, state.byteLength), stamp);
+      const deleted = seqs.length === 0 ? 0 : this.#stmts.deleteRows.run(id, JSON.stringify(seqs)).changes;
+      this.checkpointer?.noteCommit();
+      return { replaced: true, stamp, deleted };
     }).immediate();
   }
 

@@ -139,7 +139,73 @@ describe.each(backends)('$name storage', ({ name, make }) => {
     const { storage } = ctx;
     await storage.createDocument({ id: 'd', title: 'D' });
     expect((await storage.compact('d')).merged).toBe(0);
-    expect(await storage.loadState('d')).toEqual({ snapshot: null, updates: [] });
+    expect(await storage.loadState('d')).toEqual({ snapshot: null, updates: [], stamp: null, seqs: [] });
+  });
+
+  it("numbers appends: each resolves with its row's sequence number, which loading reports beside the update", async () => {
+    const { storage } = ctx;
+    await storage.createDocument({ id: 'd', title: 'D' });
+    await storage.createDocument({ id: 'e', title: 'E' });
+    const { updates } = buildEdits(6);
+    // Issued at once, across documents: a group write still tells each caller its own row.
+    const seqs = await Promise.all(updates.map((u, i) => storage.appendUpdate(i % 2 ? 'e' : 'd', u)));
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    const [d, e] = [await storage.loadState('d'), await storage.loadState('e')];
+    expect(d.seqs).toEqual(seqs.filter((_, i) => i % 2 === 0));
+    expect(e.seqs).toEqual(seqs.filter((_, i) => i % 2 === 1));
+    expect(d.updates.map((u) => Array.from(u))).toEqual(updates.filter((_, i) => i % 2 === 0).map((u) => Array.from(u)));
+    expect(d.stamp).toBeNull();
+  });
+
+  it('replaces the snapshot with a copy in memory, deleting exactly the rows named, when its stamp is still the one named', async () => {
+    const { storage } = ctx;
+    await storage.createDocument({ id: 'd', title: 'D' });
+    const { updates, text } = buildEdits(30);
+    const seqs: number[] = [];
+    for (const u of updates.slice(0, 20)) seqs.push(await storage.appendUpdate('d', u));
+    // The copy in memory holds the first 20 rows; the rest are appended after it was encoded.
+    const copy = new Y.Doc();
+    updates.slice(0, 20).forEach((u) => Y.applyUpdate(copy, u));
+    const state = Y.encodeStateAsUpdate(copy);
+    for (const u of updates.slice(20)) await storage.appendUpdate('d', u);
+
+    const result = await storage.replaceSnapshot('d', state, null, seqs);
+    expect(result).toEqual({ replaced: true, stamp: expect.any(Number), deleted: 20 });
+    const after = await storage.loadState('d');
+    expect(after.stamp).toBe(result.replaced && result.stamp);
+    expect(Array.from(after.snapshot!)).toEqual(Array.from(state));
+    expect(after.updates).toHaveLength(updates.length - 20);
+    expect(textOf(after)).toBe(text);
+
+    // A copy that still names the old stamp (no snapshot) writes nothing.
+    const stale = await storage.replaceSnapshot('d', Y.encodeStateAsUpdate(new Y.Doc()), null, after.seqs);
+    expect(stale).toEqual({ replaced: false, reason: 'stale' });
+    expect(await storage.loadState('d')).toEqual(after);
+  });
+
+  it('gives every snapshot written a higher stamp, even within one millisecond, so a merge makes a copy in memory stale', async () => {
+    const { storage } = ctx;
+    await storage.createDocument({ id: 'd', title: 'D' });
+    const { updates, text } = buildEdits(12);
+    const copy = new Y.Doc();
+    let stamp: number | null = null;
+    const stamps: number[] = [];
+    for (const u of updates.slice(0, 6)) {
+      const seq = await storage.appendUpdate('d', u);
+      Y.applyUpdate(copy, u);
+      const result = await storage.replaceSnapshot('d', Y.encodeStateAsUpdate(copy), stamp, [seq]);
+      if (!result.replaced) throw new Error(`not replaced: ${result.reason}`);
+      stamps.push((stamp = result.stamp));
+    }
+    expect(stamps).toEqual([...new Set(stamps)].sort((a, b) => a - b));
+    for (const u of updates.slice(6)) await storage.appendUpdate('d', u);
+    // Another holder compacts by merging what is stored: the copy's stamp is no longer current.
+    expect((await storage.compact('d')).merged).toBe(updates.length - 6);
+    const merged = await storage.loadState('d');
+    expect(merged.stamp).toBeGreaterThan(stamp!);
+    expect(await storage.replaceSnapshot('d', Y.encodeStateAsUpdate(copy), stamp, [])).toEqual({ replaced: false, reason: 'stale' });
+    expect(textOf(await storage.loadState('d'))).toBe(text);
   });
 
   it('keeps updates appended while a compaction is in flight', async () => {

@@ -17,10 +17,20 @@ export interface NewDocument {
   city?: string | null;
 }
 
-/** What is stored of a document's content: the last snapshot plus the updates appended since. */
-export interface StoredState {
+/** The parts a document's content is stored in: the last snapshot plus the updates appended since. */
+export interface StoredParts {
   snapshot: Uint8Array | null;
   updates: Uint8Array[];
+}
+
+/**
+ * A document's stored content as read, and what it was read from: the snapshot's stamp (null when
+ * there is none) and the log rows' sequence numbers, in the order of `updates`. A copy in memory
+ * that holds all of it can later replace them (`replaceSnapshot`).
+ */
+export interface StoredState extends StoredParts {
+  stamp: number | null;
+  seqs: number[];
 }
 
 /** Outcome of compacting a document's update log into its snapshot. */
@@ -31,10 +41,20 @@ export interface CompactionResult {
   snapshotBytes: number;
 }
 
+/** What `replaceSnapshot` did: wrote the snapshot (and its new stamp), or nothing, and why. */
+export type ReplaceResult =
+  | { replaced: true; stamp: number; deleted: number }
+  /** `stale`: the snapshot is no longer the one named; `busy`: another process is compacting it now. */
+  | { replaced: false; reason: 'stale' | 'busy' };
+
 /**
  * Durable home of documents. Content is an append-only log of Yjs updates plus a snapshot: an update
- * is appended (and durable) before the server applies or relays it, and `compact` folds the log into
- * the snapshot atomically, keeping any update appended while it ran.
+ * is appended (and durable) before the server applies or relays it. The log is folded into the
+ * snapshot atomically, keeping any update appended meanwhile, in one of two ways: `compact` reads
+ * and merges what is stored, and `replaceSnapshot` writes the state of a copy in memory that is
+ * known to hold the snapshot and the rows it replaces (the server's loaded document, which already
+ * has everything merged). A snapshot's stamp increases with every write, so a copy can tell whether
+ * the snapshot it holds is still the stored one.
  */
 export interface Storage {
   readonly kind: string;
@@ -46,8 +66,11 @@ export interface Storage {
   /** Records that a document changed (for "last edited" ordering). */
   touchDocument(id: string, at: Date): Promise<void>;
   loadState(id: string): Promise<StoredState>;
-  /** Appends one update durably; resolves once it would survive a crash of this process. */
-  appendUpdate(id: string, update: Uint8Array): Promise<void>;
+  /**
+   * Appends one update durably; resolves with the row's sequence number once it would survive a
+   * crash of this process.
+   */
+  appendUpdate(id: string, update: Uint8Array): Promise<number>;
   /**
    * Registers what to do when appends already acknowledged may not survive after all: PostgreSQL
    * commits appends asynchronously (durable against a crash of this process, like SQLite in WAL
@@ -56,7 +79,21 @@ export interface Storage {
    */
   onAppendsMayBeLost?(listener: (reason: Error) => void): void;
   compact(id: string): Promise<CompactionResult>;
+  /**
+   * In one transaction: if the snapshot's stamp is still `base`, stores `state` (an encoding of the
+   * whole document that holds that snapshot and the log rows `seqs`) as the new snapshot and deletes
+   * those rows; otherwise writes nothing. Rows not named stay, so appends made meanwhile survive.
+   */
+  replaceSnapshot(id: string, state: Uint8Array, base: number | null, seqs: readonly number[]): Promise<ReplaceResult>;
   /** Resolves if the backing store answers; used by `/healthz`. */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * The stamp of a snapshot written over one stamped `current`: the time in milliseconds, but always
+ * above `current`, so two writes in the same millisecond (or with the clock set back) still differ.
+ */
+export function nextStamp(current: number | null): number {
+  return Math.max(Date.now(), (current ?? 0) + 1);
 }
