@@ -670,5 +670,22 @@ describe('SharedDocument', () => {
       expect(storage.merges).toBe(0);
       expect(textStored(await storage.loadState('doc'))).toBe('stored. ');
     });
+
+    it('leaves a document larger than it may encode on the event loop to storage, which merges it off the event loop', async () => {
+      const storage = new RecordedCompactions();
+      const { doc, a } = await loadedWithTwo('Hamburg', storage, { compactInMemoryMaxBytes: 2_000 });
+      const writer = editor(8);
+      doc.receive(a.conn, updateFrame(writer.append('small. ')));
+      await settle(doc);
+      await doc.compact();
+      expect([storage.replacements.length, storage.merges]).toEqual([1, 0]);
+      doc.receive(a.conn, updateFrame(writer.append('x'.repeat(3_000))));
+      await settle(doc);
+      await doc.compact();
+      expect([storage.replacements.length, storage.merges]).toEqual([1, 1]);
+      const state = await storage.loadState('doc');
+      expect(state.updates).toEqual([]);
+      expect(textOf(state.snapshot!)).toBe(`small. ${'x'.repeat(3_000)}`);
+    });
   });
 });
