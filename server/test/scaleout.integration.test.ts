@@ -21,8 +21,8 @@ describe('several server processes on PostgreSQL and Redis', () => {
   let cookie: string;
   let documentId: string;
 
-  const start = async () => {
-    const s = await startChildServer({ DATABASE_URL: db.url, REDIS_URL, UNLOAD_DELAY_MS: '200' });
+  const start = async (env: Record<string, string> = {}) => {
+    const s = await startChildServer({ DATABASE_URL: db.url, REDIS_URL, UNLOAD_DELAY_MS: '200', ...env });
     servers.push(s);
     return s;
   };
@@ -76,6 +76,44 @@ describe('several server processes on PostgreSQL and Redis', () => {
     });
     onA.provider.awareness.setLocalStateField('user', { name: 'Awa', color: '#047857' });
     await eventually(() => expect(onB.provider.awareness.getStates().get(onA.doc.clientID)).toEqual({ user: { name: 'Awa', color: '#047857' } }));
+  }, 60_000);
+
+  it('two processes that both compact a document while it is edited on each lose nothing', async () => {
+    const [p, q] = [await start({ COMPACT_AFTER_UPDATES: '10' }), await start({ COMPACT_AFTER_UPDATES: '10' })];
+    const id = await createStrategy(p, 'Lisbon learning city strategy');
+    const [onP, onQ] = [connectClient(p.wsUrl, id, { cookie }), connectClient(q.wsUrl, id, { cookie })];
+    clients.push(onP, onQ);
+    await Promise.all([waitForSync(onP), waitForSync(onQ)]);
+    let typed = 0;
+    const typing = setInterval(() => {
+      onP.text.insert(onP.text.length, ` p${typed}`);
+      onQ.text.insert(0, `q${typed} `);
+      typed += 1;
+    }, 10);
+    await new Promise((r) => setTimeout(r, 2_000));
+    clearInterval(typing);
+    await eventually(() => expect(onP.text.toString()).toBe(onQ.text.toString()));
+    const expected = onP.text.toString();
+    expect(expected).toContain(` p${typed - 1}`);
+    // Each process compacted many times: from its loaded copy while the snapshot was its own, by
+    // merging once the other had written one.
+    const compactions = (server: ChildServer) =>
+      server
+        .log()
+        .split('\n')
+        .filter((line) => line.includes('"document compacted"') && line.includes(id))
+        .map((line) => (JSON.parse(line) as { from: string }).from);
+    await eventually(() => {
+      const all = [...compactions(p), ...compactions(q)];
+      expect(all.length).toBeGreaterThan(4);
+      expect(new Set(all)).toEqual(new Set(['memory', 'storage']));
+    });
+    // What PostgreSQL holds is the whole document: a process that has never seen it loads it all.
+    const r = await start();
+    const fresh = connectClient(r.wsUrl, id, { cookie });
+    clients.push(fresh);
+    await waitForSync(fresh);
+    await eventually(() => expect(fresh.text.toString()).toBe(expected));
   }, 60_000);
 
   it('a process that joins a document mid-edit misses nothing, and sees who is there at once', async () => {
