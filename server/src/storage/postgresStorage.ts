@@ -21,9 +21,10 @@ import { nextStamp } from './storage.ts';
  * second. That case is caught: when the append connection breaks, `onAppendsMayBeLost` listeners
  * run and the documents in memory are reloaded (their clients resend what storage lacks). Every
  * other write (directory, compaction) commits synchronously, which also flushes earlier appends.
- * Compaction takes a per-document advisory lock, so only one process compacts a document at a
- * time, and deletes exactly the rows it merged (by seq), so appends committed meanwhile by any
- * process survive even if their sequence numbers are lower than the last one it read.
+ * Compaction (a merge, or a copy in memory replacing the snapshot) takes a per-document advisory
+ * lock, so only one process compacts a document at a time, and deletes exactly the rows it merged
+ * or the copy held (by seq), so appends committed meanwhile by any process survive even if their
+ * sequence numbers are lower than the last one it read.
  */
 export class PostgresStorage implements Storage {
   readonly kind = 'postgres';
