@@ -84,7 +84,10 @@ export class SharedDocument {
   #held: Held | null = null;
   /** Counts the times stored content entered the Y.Doc (an append issued, a load): marks `#held`'s rows. */
   #entered = 0;
-  /** The document's stored size, as of the last load or compaction plus what was appended since. */
+  /**
+   * The document's stored size, as of the load or the last compaction from memory plus what was
+   * appended since (once storage merges, it is no longer needed).
+   */
   #storedBytes = 0;
   #compactionQueued = false;
   /** The last compaction started (settled, never rejected): the next one waits for it. */
@@ -445,9 +448,7 @@ export class SharedDocument {
     let result = this.#held ? await this.#compactFromMemory(this.#held) : null;
     if (!result) {
       from = 'storage';
-      const before = this.#storedBytes;
       result = await this.options.storage.compact(this.id);
-      if (result.merged > 0) this.#storedBytes = result.snapshotBytes + (this.#storedBytes - before);
     }
     // Updates counted while it ran may not be in it: they count towards the next one.
     this.#appended -= counted;

@@ -171,11 +171,11 @@ export class PostgresStorage implements Storage {
 
   async compact(id: string): Promise<CompactionResult> {
     return inTransaction(this.pool, async (client) => {
-      const lock = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok', [`compact:${id}`]);
+      const locked = await tryCompactionLock(client, id);
       const current = await client.query<{ data: Buffer; updated_at: string }>('SELECT data, updated_at FROM snapshots WHERE doc_id = $1', [id]);
       const snapshotBytes = current.rows[0]?.data.byteLength ?? 0;
       // Another process is compacting this document right now; its result will include our rows.
-      if (!lock.rows[0]?.ok) return { merged: 0, snapshotBytes };
+      if (!locked) return { merged: 0, snapshotBytes };
       const log = await client.query<{ seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE doc_id = $1 ORDER BY seq', [id]);
       if (log.rows.length === 0) return { merged: 0, snapshotBytes };
       const { update } = await this.#merger.merge({
@@ -203,8 +203,7 @@ export class PostgresStorage implements Storage {
    */
   async replaceSnapshot(id: string, state: Uint8Array, base: number | null, seqs: readonly number[]): Promise<ReplaceResult> {
     return inTransaction(this.pool, async (client): Promise<ReplaceResult> => {
-      const lock = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok', [`compact:${id}`]);
-      if (!lock.rows[0]?.ok) return { replaced: false, reason: 'busy' };
+      if (!(await tryCompactionLock(client, id))) return { replaced: false, reason: 'busy' };
       const current = await client.query<{ updated_at: string }>('SELECT updated_at FROM snapshots WHERE doc_id = $1', [id]);
       const stamp = current.rows[0] ? Number(current.rows[0].updated_at) : null;
       if (stamp !== base) return { replaced: false, reason: 'stale' };
@@ -226,6 +225,12 @@ export class PostgresStorage implements Storage {
     await this.#merger.close();
     await this.pool.end();
   }
+}
+
+/** Takes the per-document compaction lock for the rest of `client`'s transaction, if no other process holds it. */
+async function tryCompactionLock(client: pg.PoolClient, id: string): Promise<boolean> {
+  const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok', [`compact:${id}`]);
+  return rows[0]?.ok === true;
 }
 
 /** Clients whose connection reported an error; they are not used again. */
