@@ -95,8 +95,9 @@ describe('several server processes on PostgreSQL and Redis', () => {
     await eventually(() => expect(onP.text.toString()).toBe(onQ.text.toString()));
     const expected = onP.text.toString();
     expect(expected).toContain(` p${typed - 1}`);
-    // Each process compacted many times: from its loaded copy while the snapshot was its own, by
-    // merging once the other had written one.
+    // Each process compacted many times, each time from its loaded copy: each hears what the other
+    // compacted (which snapshot, which rows), and its copy holds those rows (published with their
+    // numbers), so it goes on from the other's snapshot rather than merging what is stored.
     const compactions = (server: ChildServer) =>
       server
         .log()
@@ -104,10 +105,9 @@ describe('several server processes on PostgreSQL and Redis', () => {
         .filter((line) => line.includes('"document compacted"') && line.includes(id))
         .map((line) => (JSON.parse(line) as { from: string }).from);
     await eventually(() => {
-      const all = [...compactions(p), ...compactions(q)];
-      expect(all.length).toBeGreaterThan(4);
-      expect(new Set(all)).toEqual(new Set(['memory', 'storage']));
+      for (const server of [p, q]) expect(compactions(server).length).toBeGreaterThan(3);
     });
+    expect(new Set([...compactions(p), ...compactions(q)])).toEqual(new Set(['memory']));
     // What PostgreSQL holds is the whole document: a process that has never seen it loads it all.
     const r = await start();
     const fresh = connectClient(r.wsUrl, id, { cookie });

@@ -11,6 +11,7 @@ import { MemoryStorage } from '../storage/memoryStorage.ts';
 import type { StoredState } from '../storage/storage.ts';
 import type { CloseError } from './CloseError.ts';
 import type { Connection } from './Connection.ts';
+import { decodeCompacted, encodeCompacted } from './fanout/compactedMessage.ts';
 import { LocalFanout } from './fanout/fanout.ts';
 import type { Fanout, FanoutMessage, FanoutSubscriber } from './fanout/fanout.ts';
 import { SerialQueue } from './SerialQueue.ts';
@@ -84,6 +85,11 @@ class RecordedCompactions extends MemoryStorage {
     this.replacements.push({ base, seqs: [...seqs], replaced: result.replaced });
     return result;
   }
+}
+
+/** Memory storage that says, as SQLite does, that a deleted row's number may be given to a new row. */
+class ReusedRowNumbers extends RecordedCompactions {
+  override readonly reusesRowNumbers = true;
 }
 
 /** Waits until the document has handled its queue and sent everything that waited for storage. */
@@ -184,6 +190,24 @@ class ScriptedFanout implements Fanout {
 
   deliver(documentId: string, message: FanoutMessage): void {
     this.subscribers.get(documentId)!.message(message);
+  }
+}
+
+/** Processes sharing documents: what one member publishes reaches the others' subscribers, in order. */
+class FanoutHub {
+  readonly #members: Map<string, FanoutSubscriber>[] = [];
+
+  member(): Fanout {
+    const subscribers = new Map<string, FanoutSubscriber>();
+    this.#members.push(subscribers);
+    return {
+      subscribe: async (documentId, subscriber) => void subscribers.set(documentId, subscriber),
+      unsubscribe: async (documentId) => void subscribers.delete(documentId),
+      publish: (documentId, message) => {
+        for (const other of this.#members) if (other !== subscribers) other.get(documentId)?.message(message);
+      },
+      close: async () => {},
+    };
   }
 }
 
@@ -616,27 +640,192 @@ describe('SharedDocument', () => {
       expect(textStored(state)).toBe('stored before after');
     });
 
-    it('merges what is stored once another process has compacted the document, and from then on', async () => {
+    it('waits a round when another process compacted without saying what it replaced, then merges until a resync reads storage again', async () => {
       const storage = new RecordedCompactions();
       const { doc, a } = await loadedWithTwo('Wuhan', storage);
       const writer = editor(4);
       doc.receive(a.conn, updateFrame(writer.append('one ')));
       await settle(doc);
-      await storage.compact('doc'); // the other process
+      await storage.compact('doc'); // the other process, merging
       storage.merges = 0;
-      doc.receive(a.conn, updateFrame(writer.append('two ')));
-      await settle(doc);
-      await doc.compact();
+      const edit = async (text: string) => {
+        doc.receive(a.conn, updateFrame(writer.append(text)));
+        await settle(doc);
+        await doc.compact();
+      };
+      // Refused as stale: the other process may yet say what its snapshot replaced.
+      await edit('two ');
       expect(storage.replacements).toEqual([{ base: null, seqs: expect.any(Array), replaced: false }]);
+      expect(storage.merges).toBe(0);
+      // Refused again: storage merges, and from then on.
+      await edit('three ');
+      expect([storage.replacements.length, storage.merges]).toEqual([2, 1]);
+      await edit('four ');
+      expect([storage.replacements.length, storage.merges]).toEqual([2, 2]);
+      // A resync reads what storage holds: the copy holds that snapshot and those rows again.
+      await doc.resync();
+      await edit('five');
+      expect([storage.replacements.length, storage.merges]).toEqual([3, 2]);
+      expect(storage.replacements[2]).toMatchObject({ replaced: true });
+      const state = await storage.loadState('doc');
+      expect(state.updates).toEqual([]);
+      expect(textOf(state.snapshot!)).toBe('one two three four five');
+    });
+
+    it('goes on compacting from memory on two processes that each hear what the other compacted', async () => {
+      const storage = new RecordedCompactions();
+      await storage.createDocument({ id: 'doc', title: 'Medellín' });
+      const hub = new FanoutHub();
+      const [p, q] = [open(storage, { fanout: hub.member() }), open(storage, { fanout: hub.member() })];
+      for (const doc of [p, q]) await doc.queue.run(() => doc.load());
+      const [onP, onQ] = [fakeConnection('a'), fakeConnection('b')];
+      p.addConnection(onP.conn);
+      q.addConnection(onQ.conn);
+      const [writerP, writerQ] = [editor(11), editor(12)];
+      let round = 0;
+      const editBoth = async () => {
+        round += 1;
+        p.receive(onP.conn, updateFrame(writerP.append(`p${round} `)));
+        q.receive(onQ.conn, updateFrame(writerQ.append(`q${round} `)));
+        for (const doc of [p, q, p, q]) await settle(doc);
+      };
+      await editBoth();
+      await p.compact();
+      // P's copy held Q's row too (published with its number): it replaced both.
+      expect(storage.replacements).toEqual([{ base: null, seqs: [expect.any(Number), expect.any(Number)], replaced: true }]);
+      expect((await storage.loadState('doc')).updates).toEqual([]);
+      for (const doc of [p, q]) await settle(doc);
+      for (let i = 0; i < 3; i++) {
+        await editBoth();
+        await q.compact();
+        await editBoth();
+        await p.compact();
+      }
+      expect(storage.merges).toBe(0);
+      expect(storage.replacements.map((r) => r.replaced)).toEqual(Array(7).fill(true));
+      // Each one named the snapshot the other had just written.
+      const stamps = storage.replacements.map((r) => r.base);
+      expect(new Set(stamps).size).toBe(7);
+      const state = await storage.loadState('doc');
+      expect(state.updates).toEqual([]);
+      expect(textOf(state.snapshot!)).toBe(p.ydoc.getText('t').toString());
+      expect(textOf(state.snapshot!)).toBe(q.ydoc.getText('t').toString());
+      expect(textOf(state.snapshot!)).toContain('p7 ');
+      expect(textOf(state.snapshot!)).toContain('q7 ');
+    });
+
+    it("does not take another process's snapshot as its own while it lacks a row that one replaced", async () => {
+      const fanout = new ScriptedFanout();
+      const storage = new RecordedCompactions();
+      const { doc, a } = await loadedWithTwo('Cork', storage, { fanout });
+      const writer = editor(13);
+      doc.receive(a.conn, updateFrame(writer.append('here. ')));
+      await settle(doc);
+      const [own] = (await storage.loadState('doc')).seqs;
+      // The other process stored an update and compacted it with this one's row; its update has not
+      // arrived here (another publisher's messages can overtake it), the word of its compaction has.
+      const elsewhere = editor(14).append('there. ');
+      const theirs = await storage.appendUpdate('doc', elsewhere);
+      const other = new Y.Doc();
+      Y.applyUpdate(other, Y.encodeStateAsUpdate(doc.ydoc));
+      Y.applyUpdate(other, elsewhere);
+      const written = await storage.replaceSnapshot('doc', Y.encodeStateAsUpdate(other), null, [own!, theirs]);
+      if (!written.replaced) throw new Error('the other process could not compact');
+      fanout.deliver('doc', { kind: 'compacted', payload: encodeCompacted({ base: null, stamp: written.stamp, seqs: [own!, theirs] }) });
+      await settle(doc);
+      storage.replacements.length = 0;
+      for (const text of ['again. ', 'more.']) {
+        doc.receive(a.conn, updateFrame(writer.append(text)));
+        await settle(doc);
+        await doc.compact();
+      }
+      // Refused as stale twice (it never holds "there."): storage merges what it has.
+      expect(storage.replacements.map((r) => [r.base, r.replaced])).toEqual([[null, false], [null, false]]);
       expect(storage.merges).toBe(1);
-      doc.receive(a.conn, updateFrame(writer.append('three')));
+      const text = textStored(await storage.loadState('doc'));
+      for (const part of ['here. ', 'there. ', 'again. ', 'more.']) expect(text).toContain(part);
+      expect(text).toHaveLength('here. there. again. more.'.length);
+    });
+
+    it('names the snapshot its encoding holds, even when it learns of a newer one before storage answers', async () => {
+      const fanout = new ScriptedFanout();
+      const { storage, doc, a } = await loadedWithTwo('Seoul', new HeldAppends(), { fanout });
+      const writer = editor(15);
+      doc.receive(a.conn, updateFrame(writer.append('one. ')));
+      storage.release();
+      await settle(doc);
+      const [own] = (await storage.loadState('doc')).seqs;
+      doc.receive(a.conn, updateFrame(writer.append('two. ')));
+      const compaction = doc.compact();
+      await new Promise((r) => setTimeout(r, 0));
+      // Encoded, waiting for "two"'s append. Meanwhile another process stores an update, this copy
+      // receives it, and that process replaces the snapshot with both rows and tells this one.
+      const elsewhere = editor(16).append('three.');
+      const theirs = await MemoryStorage.prototype.appendUpdate.call(storage, 'doc', elsewhere);
+      fanout.deliver('doc', { kind: 'update', payload: elsewhere, seq: theirs });
+      await doc.queue.idle();
+      const other = new Y.Doc();
+      Y.applyUpdate(other, (await storage.loadState('doc')).updates[0]!);
+      Y.applyUpdate(other, elsewhere);
+      const written = await MemoryStorage.prototype.replaceSnapshot.call(storage, 'doc', Y.encodeStateAsUpdate(other), null, [own!, theirs]);
+      if (!written.replaced) throw new Error('the other process could not compact');
+      fanout.deliver('doc', { kind: 'compacted', payload: encodeCompacted({ base: null, stamp: written.stamp, seqs: [own!, theirs] }) });
+      await doc.queue.idle();
+      storage.release();
+      await compaction;
+      // The encoding lacks "three.", which is now only in the other's snapshot: it must not replace it.
+      const holdsAll = (text: string) => {
+        for (const part of ['one. ', 'two. ', 'three.']) expect(text).toContain(part);
+      };
+      holdsAll(textStored(await storage.loadState('doc')));
+      // Next time it goes on from the other's snapshot.
+      await doc.compact();
+      const state = await storage.loadState('doc');
+      expect(state.updates).toEqual([]);
+      holdsAll(textOf(state.snapshot!));
+      expect(textOf(state.snapshot!)).toBe(doc.ydoc.getText('t').toString());
+    });
+
+    it('relies on no row number of another process where storage may reuse them', async () => {
+      const fanout = new ScriptedFanout();
+      const storage = new ReusedRowNumbers();
+      const { doc, a } = await loadedWithTwo('Lyon', storage, { fanout });
+      const elsewhere = editor(17).append('there. ');
+      const theirs = await storage.appendUpdate('doc', elsewhere);
+      fanout.deliver('doc', { kind: 'update', payload: elsewhere, seq: theirs });
+      const here = editor(18);
+      doc.receive(a.conn, updateFrame(here.append('here.')));
       await settle(doc);
       await doc.compact();
       expect(storage.replacements).toHaveLength(1);
-      expect(storage.merges).toBe(2);
-      const state = await storage.loadState('doc');
-      expect(state.updates).toEqual([]);
-      expect(textOf(state.snapshot!)).toBe('one two three');
+      expect(storage.replacements[0]!.seqs).not.toContain(theirs);
+      expect((await storage.loadState('doc')).seqs).toEqual([theirs]);
+      // Word of a compaction is not taken either: storage refuses the next replacement.
+      const stamp = (await storage.loadState('doc')).stamp!;
+      const other = new Y.Doc();
+      Y.applyUpdate(other, Y.encodeStateAsUpdate(doc.ydoc));
+      const written = await storage.replaceSnapshot('doc', Y.encodeStateAsUpdate(other), stamp, [theirs]);
+      if (!written.replaced) throw new Error('the other process could not compact');
+      fanout.deliver('doc', { kind: 'compacted', payload: encodeCompacted({ base: stamp, stamp: written.stamp, seqs: [theirs] }) });
+      doc.receive(a.conn, updateFrame(here.append(' again')));
+      await settle(doc);
+      storage.replacements.length = 0;
+      await doc.compact();
+      expect(storage.replacements.map((r) => r.replaced)).toEqual([false]);
+    });
+
+    it('tells the other processes which snapshot it replaced, with which rows', async () => {
+      const fanout = new ScriptedFanout();
+      const storage = new RecordedCompactions();
+      const { doc, a } = await loadedWithTwo('Accra', storage, { fanout });
+      doc.receive(a.conn, updateFrame(editor(19).append('vision.')));
+      await settle(doc);
+      const published = fanout.published.filter((m) => m.kind === 'update');
+      expect(published).toHaveLength(1);
+      expect(published[0]!.seq).toBe((await storage.loadState('doc')).seqs[0]);
+      await doc.compact();
+      const said = fanout.published.filter((m) => m.kind === 'compacted').map((m) => decodeCompacted(m.payload));
+      expect(said).toEqual([{ base: null, stamp: (await storage.loadState('doc')).stamp, seqs: [published[0]!.seq] }]);
     });
 
     it('replaces the rows a resync read too, when it found the snapshot the copy holds', async () => {

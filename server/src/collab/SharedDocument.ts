@@ -6,6 +6,8 @@ import { CloseError } from './CloseError.ts';
 import { SharedFrame } from './Connection.ts';
 import type { Connection } from './Connection.ts';
 import { FullStateCache } from './FullStateCache.ts';
+import { decodeCompacted, encodeCompacted } from './fanout/compactedMessage.ts';
+import type { Compacted } from './fanout/compactedMessage.ts';
 import type { Fanout, FanoutMessage } from './fanout/fanout.ts';
 import type { CollabHook } from './hooks/types.ts';
 import { encodeAwareness, encodeAwarenessMessage, encodeSyncStep1, encodeUpdate, handleMessage, parseMessage } from './messageHandler.ts';
@@ -38,10 +40,13 @@ export interface SharedDocumentOptions {
 /**
  * What of storage the Y.Doc is known to hold: the snapshot stamped `stamp` and the log rows `rows`,
  * each marked with the moment its content entered the Y.Doc (see `SharedDocument.#entered`).
+ * `refused`: storage last refused to replace that snapshot as stale, and no other process has said
+ * what replaced it since.
  */
 interface Held {
   stamp: number | null;
   rows: { mark: number; seq: number }[];
+  refused: boolean;
 }
 
 /** An update a transaction produced, and the frame that carries it. */
@@ -160,20 +165,16 @@ export class SharedDocument {
 
   /**
    * Records what a load put in the Y.Doc. A resync that finds the snapshot it holds adds the rows it
-   * read; one that finds another snapshot (another process compacted) leaves the Y.Doc holding both
-   * snapshots' content, but which rows each replaced is unknown: from then on compaction merges
-   * what is stored.
+   * read. One that finds another snapshot (another process compacted, and this one did not learn
+   * what it replaced) starts over from what it read: the Y.Doc now holds that snapshot and those
+   * rows, whatever else it held before. (Rows of this process stored while the read was under way
+   * and not in it are then not known to be held: they stay in the log for another compaction.)
    */
   #noteLoaded(origin: 'storage' | 'resync', stamp: number | null, seqs: number[]): void {
     const mark = ++this.#entered;
-    if (origin === 'storage') {
-      this.#held = { stamp, rows: seqs.map((seq) => ({ mark, seq })) };
-      return;
-    }
     const held = this.#held;
-    if (!held) return;
-    if (held.stamp !== stamp) {
-      this.#held = null;
+    if (origin === 'storage' || !held || held.stamp !== stamp) {
+      this.#held = { stamp, rows: seqs.map((seq) => ({ mark, seq })), refused: false };
       return;
     }
     const known = new Set(held.rows.map((r) => r.seq));
@@ -211,17 +212,50 @@ export class SharedDocument {
     });
   }
 
-  /** An update or presence change from another process: already stored there, so only apply and relay. */
+  /**
+   * An update or presence change from another process (already stored there, so only applied and
+   * relayed), or word of its compaction. In the order they were published.
+   */
   #receiveRemote(message: FanoutMessage): void {
     void this.queue.run(() => {
       if (this.state !== 'ready') return;
       try {
-        if (message.kind === 'update') this.#applyAndRelay(message.payload, 'remote');
+        if (message.kind === 'update') {
+          this.#applyAndRelay(message.payload, 'remote');
+          if (message.seq !== undefined) this.#heldRemoteRow(message.seq);
+        } else if (message.kind === 'compacted') this.#learnCompaction(decodeCompacted(message.payload));
         else this.applyPresence(message.payload, encodeAwarenessMessage(message.payload), 'remote');
       } catch (err) {
-        this.logger.error({ err, documentId: this.id }, 'update from another process failed to apply');
+        this.logger.error({ err, documentId: this.id }, `${message.kind} from another process failed to apply`);
       }
     });
+  }
+
+  /**
+   * The Y.Doc now holds the row another process stored an update in. Known by number only, so not
+   * with storage that may give a deleted row's number to a new row: this process could not tell
+   * which of the two another's compaction deleted.
+   */
+  #heldRemoteRow(seq: number): void {
+    if (this.#held && !this.options.storage.reusesRowNumbers) this.#held.rows.push({ mark: ++this.#entered, seq });
+  }
+
+  /**
+   * Another process replaced the snapshot with its copy and deleted rows. If this copy holds the
+   * snapshot it replaced and every row it deleted, it holds everything that snapshot can contain
+   * (what that copy held besides is in rows still in the log), so it may go on replacing snapshots
+   * itself, now based on the new one. Otherwise nothing changes: storage will refuse this copy's
+   * next replacement as stale.
+   */
+  #learnCompaction({ base, stamp, seqs }: Compacted): void {
+    const held = this.#held;
+    if (!held || held.stamp !== base || this.options.storage.reusesRowNumbers) return;
+    const known = new Set(held.rows.map((r) => r.seq));
+    if (!seqs.every((seq) => known.has(seq))) return;
+    const deleted = new Set(seqs);
+    held.stamp = stamp;
+    held.rows = held.rows.filter((r) => !deleted.has(r.seq));
+    held.refused = false;
   }
 
   /** Registers a connection and, once loaded, greets it with the server's sync step 1 and presence. */
@@ -285,10 +319,10 @@ export class SharedDocument {
   applyClientUpdate(update: Uint8Array, origin: Connection, frame?: Uint8Array): void {
     // The empty update every client sends in its first sync step 2 changes nothing: store nothing.
     if (update.byteLength === 2 && update[0] === 0 && update[1] === 0) return;
-    void this.#store(update);
+    const row = this.#store(update);
     this.#applyAndRelay(update, origin, frame);
     this.#outbox.run(() => {
-      this.options.fanout.publish(this.id, { kind: 'update', payload: update });
+      this.options.fanout.publish(this.id, { kind: 'update', payload: update, seq: row.seq });
       this.#counted();
       for (const hook of this.options.hooks) {
         if (!hook.onChange) continue;
@@ -361,34 +395,36 @@ export class SharedDocument {
     if (changes.length === 0) return result;
     const only = changes.length === 1 ? changes[0]! : null;
     const update = only ? only.update : Y.mergeUpdates(changes.map((c) => c.update));
-    const stored = this.#store(update);
+    const row = this.#store(update);
     this.#broadcast(only ? only.frame : encodeUpdate(update), null, () => {
-      this.options.fanout.publish(this.id, { kind: 'update', payload: update });
+      this.options.fanout.publish(this.id, { kind: 'update', payload: update, seq: row.seq });
       this.#counted();
     });
     // If storing fails, the document has failed (and nobody saw the change): the caller hears of it.
-    await stored;
+    await row.stored;
     return result;
   }
 
   /**
    * Issues an append; when it is stored, releases the outbox up to the next append still in flight.
-   * A failed append fails the whole document (see the class comment).
+   * A failed append fails the whole document (see the class comment). `seq` is the row's number
+   * from the moment it is stored, so whatever waits in the outbox for it can read it.
    */
-  #store(update: Uint8Array): Promise<number> {
+  #store(update: Uint8Array): { stored: Promise<number>; seq?: number } {
     const issued = this.#outbox.issue();
     // The update enters the Y.Doc in the same synchronous step as this call (just before or after).
     const mark = ++this.#entered;
     this.#storedBytes += update.byteLength;
-    const stored = this.options.storage.appendUpdate(this.id, update);
-    stored.then(
+    const row: { stored: Promise<number>; seq?: number } = { stored: this.options.storage.appendUpdate(this.id, update) };
+    row.stored.then(
       (seq) => {
+        row.seq = seq;
         this.#held?.rows.push({ mark, seq });
         this.#outbox.stored(issued);
       },
       (err: unknown) => this.#storageFailed(err),
     );
-    return stored;
+    return row;
   }
 
   /**
@@ -428,10 +464,14 @@ export class SharedDocument {
    * loses nothing: the log still holds every update.
    *
    * The Y.Doc already holds the merge of the snapshot and the log, so it is what is stored as the
-   * new snapshot (see `#compactFromMemory`), in place of the rows it is known to hold. Storage reads
-   * and merges what it has, on a worker thread (`Storage.compact`), only when that is not known
-   * (another process compacted the document meanwhile) or when the document is too large to encode
-   * on the event loop without stalling it (`compactInMemoryMaxBytes`); from then on it always does.
+   * new snapshot (see `#compactFromMemory`), in place of the rows it is known to hold: its own,
+   * those it loaded, and those other processes published with their numbers. Processes holding the
+   * same document tell each other what they compacted (`#learnCompaction`), so each can go on from
+   * the other's snapshot. Storage reads and merges what it has, on a worker thread
+   * (`Storage.compact`), only when the snapshot is not known to be one the Y.Doc holds (another
+   * process compacted it without saying so, or this one missed what it said; until a resync reads
+   * storage again) or when the document is too large to encode on the event loop without stalling
+   * it (`compactInMemoryMaxBytes`).
    */
   compact(): Promise<void> {
     const run = this.#compaction.then(() => this.#compactions.run(() => this.#compactNow()));
@@ -452,33 +492,49 @@ export class SharedDocument {
     }
     // Updates counted while it ran may not be in it: they count towards the next one.
     this.#appended -= counted;
-    this.logger.info({ documentId: this.id, from, ...result }, 'document compacted');
+    if ('skipped' in result) this.logger.info({ documentId: this.id, reason: result.skipped }, 'compaction skipped');
+    else this.logger.info({ documentId: this.id, from, ...result }, 'document compacted');
   }
 
   /**
    * Stores the Y.Doc, encoded now, as the snapshot in place of the one it holds and of the log rows
-   * whose content entered it before now, once every append issued before now is stored. Rows
-   * appended later, or by other processes, stay in the log (applying them again on load changes
-   * nothing). Returns null when storage has another snapshot than the one the Y.Doc holds.
+   * whose content entered it before now, once every append issued before now is stored, and tells
+   * the other processes. Rows appended later, or by other processes and not received, stay in the
+   * log (applying them again on load changes nothing). Returns null when storage has another
+   * snapshot than the one the Y.Doc holds and this copy has given up waiting to learn which.
    */
-  async #compactFromMemory(held: Held): Promise<CompactionResult | null> {
+  async #compactFromMemory(held: Held): Promise<CompactionResult | { skipped: 'append failed' | 'busy' | 'stale' } | null> {
     const state = Y.encodeStateAsUpdate(this.ydoc);
     const cut = this.#entered;
+    // The snapshot the encoding holds: what this copy learns of later compactions (their rows may
+    // have entered the Y.Doc after the encoding) must not change what this replacement names.
+    const base = held.stamp;
     const bytesBefore = this.#storedBytes;
     const issued = this.#outbox.issued;
     await this.#outbox.drained();
     // An append issued before the encoding failed: the Y.Doc holds a change storage lacks.
-    if (this.#outbox.storedThrough < issued || this.state === 'failed') return { merged: 0, snapshotBytes: 0 };
-    const replaced = held.rows.filter((r) => r.mark <= cut);
-    const result = await this.options.storage.replaceSnapshot(this.id, state, held.stamp, replaced.map((r) => r.seq));
+    if (this.#outbox.storedThrough < issued || this.state === 'failed') return { skipped: 'append failed' };
+    const replaced = held.rows.filter((r) => r.mark <= cut).map((r) => r.seq);
+    const result = await this.options.storage.replaceSnapshot(this.id, state, base, replaced);
     if (!result.replaced) {
-      // Busy: another process is compacting this document; its snapshot will be new to this one.
-      if (this.#held === held) this.#held = null;
-      return result.reason === 'busy' ? { merged: 0, snapshotBytes: 0 } : null;
+      // Busy: another process is compacting it right now, and will say what it replaced. Stale:
+      // another process compacted it, which this copy has learned of meanwhile (then it can go on
+      // from the new snapshot next time), may still learn of (it waits one round), or never will
+      // (a storage merge says nothing, a message can be lost): then storage merges, from now on.
+      if (result.reason === 'busy') return { skipped: 'busy' };
+      if (this.#held !== held || held.stamp !== base) return { skipped: 'stale' };
+      if (!held.refused) {
+        held.refused = true;
+        return { skipped: 'stale' };
+      }
+      this.#held = null;
+      return null;
     }
     held.stamp = result.stamp;
     held.rows = held.rows.filter((r) => r.mark > cut);
+    held.refused = false;
     this.#storedBytes = state.byteLength + (this.#storedBytes - bytesBefore);
+    this.options.fanout.publish(this.id, { kind: 'compacted', payload: encodeCompacted({ base, stamp: result.stamp, seqs: replaced }) });
     return { merged: result.deleted, snapshotBytes: state.byteLength };
   }
 

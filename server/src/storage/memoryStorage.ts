@@ -18,6 +18,7 @@ interface Entry {
  */
 export class MemoryStorage implements Storage {
   readonly kind = 'memory';
+  readonly reusesRowNumbers: boolean = false;
   readonly #directoryDb = openDatabase(':memory:');
   readonly directory: Directory = new SqliteDirectory(this.#directoryDb);
   readonly #docs = new Map<string, Entry>();

@@ -28,6 +28,7 @@ import { nextStamp } from './storage.ts';
  */
 export class PostgresStorage implements Storage {
   readonly kind = 'postgres';
+  readonly reusesRowNumbers = false;
   readonly directory: Directory;
   readonly #appends = new GroupCommit<{ id: string; update: Uint8Array }, number>((items) => this.#insertUpdates(items));
   /**

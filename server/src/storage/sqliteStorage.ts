@@ -24,6 +24,7 @@ import { nextStamp } from './storage.ts';
  */
 export class SqliteStorage implements Storage {
   readonly kind = 'sqlite';
+  readonly reusesRowNumbers = true;
   readonly #db: Database.Database;
   readonly #stmts;
   readonly directory: Directory;

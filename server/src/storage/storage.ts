@@ -58,6 +58,12 @@ export type ReplaceResult =
  */
 export interface Storage {
   readonly kind: string;
+  /**
+   * Whether a log row's number may be given to a later row once the row is deleted (SQLite's row
+   * ids, after a compaction deleted the newest rows). A process that knows another's rows only by
+   * number must not rely on them then (see `SharedDocument`).
+   */
+  readonly reusesRowNumbers: boolean;
   /** Workshops, teams, people, invitations and sessions, in the same store. */
   readonly directory: Directory;
   createDocument(doc: NewDocument): Promise<DocumentRecord>;

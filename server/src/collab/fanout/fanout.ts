@@ -1,9 +1,16 @@
-/** What crosses between server processes for one document. */
-export type FanoutKind = 'update' | 'awareness';
+/**
+ * What crosses between server processes for one document: an update (already stored, with the
+ * number of the log row it was stored in when known), a presence change, or word that the sender
+ * compacted the document from its copy in memory (`payload` encodes which snapshot it replaced,
+ * the new one's stamp and the rows it deleted; see `SharedDocument`).
+ */
+export type FanoutKind = 'update' | 'awareness' | 'compacted';
 
 export interface FanoutMessage {
   kind: FanoutKind;
   payload: Uint8Array;
+  /** For an update: its row in the update log. */
+  seq?: number;
 }
 
 /** What a loaded document hears from the other processes that hold it. */

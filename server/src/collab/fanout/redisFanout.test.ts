@@ -2,14 +2,15 @@ import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../logger.ts';
 import type { FanoutMessage, FanoutSubscriber } from './fanout.ts';
-import { decodeFrame, RedisFanout } from './redisFanout.ts';
+import { decodeFrame, encodeFrame, RedisFanout } from './redisFanout.ts';
 import { eventually } from '../../../test/waiting.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const logger = createLogger('silent');
 
 const bytes = (...values: number[]) => new Uint8Array(values);
-const plain = (messages: { kind: string; payload: Uint8Array }[]) => messages.map((m) => ({ kind: m.kind, payload: Array.from(m.payload) }));
+const plain = (messages: { kind: string; payload: Uint8Array; seq?: number }[]) =>
+  messages.map((m) => ({ kind: m.kind, payload: Array.from(m.payload), ...(m.seq === undefined ? {} : { seq: m.seq }) }));
 const update = (...values: number[]): FanoutMessage => ({ kind: 'update', payload: bytes(...values) });
 
 /** A subscriber that records what it hears. */
@@ -62,7 +63,15 @@ describe('RedisFanout (real Redis)', () => {
     // B's arrival reaches A (A answers it).
     const { a, onA, onB } = await twoHolding(documentId);
 
-    const sent: FanoutMessage[] = [update(1, 2, 3), { kind: 'awareness', payload: bytes(9) }, update()];
+    const sent: FanoutMessage[] = [
+      update(1, 2, 3),
+      { kind: 'awareness', payload: bytes(9) },
+      update(),
+      // With its row number, up to the largest a row or stamp can be; and word of a compaction.
+      { kind: 'update', payload: bytes(4, 5), seq: 2 ** 53 - 1 },
+      { kind: 'update', payload: bytes(6), seq: 4_294_967_297 },
+      { kind: 'compacted', payload: bytes(0, 1, 2) },
+    ];
     for (const m of sent) a.publish(documentId, m);
 
     await eventually(() => expect(plain(onB.heard.messages)).toEqual(plain(sent)));
@@ -170,5 +179,13 @@ describe('RedisFanout (real Redis)', () => {
     expect(onB.heard.messages).toEqual([]);
     // Only that document: the others it holds heard nothing wrong.
     expect(other.heard.resyncs).toBe(0);
+  });
+
+  it('refuses a frame whose stored update is too short to carry its row number', () => {
+    const good = encodeFrame(Buffer.alloc(8, 1), [{ kind: 'update', payload: bytes(7), seq: 42 }]);
+    expect(plain(decodeFrame(good))).toEqual([{ kind: 'update', payload: [7], seq: 42 }]);
+    // The same message claiming a body of 7 bytes: not even the row number fits.
+    const short = Buffer.concat([good.subarray(0, 9), Buffer.from([4, 0, 0, 0, 7]), Buffer.alloc(7)]);
+    expect(() => decodeFrame(short)).toThrow(/row number/);
   });
 });

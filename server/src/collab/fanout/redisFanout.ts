@@ -8,15 +8,19 @@ export type FrameEntryKind = FanoutKind | 'announce';
 export interface FrameEntry {
   kind: FrameEntryKind;
   payload: Uint8Array;
+  seq?: number;
 }
 
-const KIND_BYTES: Record<FrameEntryKind, number> = { update: 1, awareness: 2, announce: 3 };
-const KINDS: Record<number, FrameEntryKind> = { 1: 'update', 2: 'awareness', 3: 'announce' };
+const KIND_BYTES: Record<FrameEntryKind, number> = { update: 1, awareness: 2, announce: 3, compacted: 5 };
+/** An update with its row number: the payload starts with the number (8 bytes, big-endian). */
+const STORED_UPDATE = 4;
+const SEQ_BYTES = 8;
+const KINDS: Record<number, FrameEntryKind> = { 1: 'update', 2: 'awareness', 3: 'announce', [STORED_UPDATE]: 'update', 5: 'compacted' };
 /** First byte of a frame: its format (a process drops frames of a format it does not know). */
 const FORMAT = 0x22;
 const ORIGIN_BYTES = 8;
 const HEADER_BYTES = 1 + ORIGIN_BYTES;
-/** Each message in a frame: kind (1 byte), payload length (4 bytes, big-endian), payload. */
+/** Each message in a frame: kind (1 byte), body length (4 bytes, big-endian), body (the payload, after the row number for a stored update). */
 const ENTRY_HEADER_BYTES = 5;
 
 /** Flags of an announce (its one payload byte). */
@@ -33,10 +37,40 @@ export function decodeFrame(frame: Buffer): FrameEntry[] {
     const start = at + ENTRY_HEADER_BYTES;
     if (!kind) throw new Error(`unknown message kind ${frame[at]}`);
     if (start + length > frame.length) throw new Error('truncated message');
-    messages.push({ kind, payload: new Uint8Array(frame.buffer, frame.byteOffset + start, length) });
+    if (frame[at] === STORED_UPDATE) {
+      if (length < SEQ_BYTES) throw new Error('truncated row number');
+      const seq = frame.readUInt32BE(start) * 2 ** 32 + frame.readUInt32BE(start + 4);
+      messages.push({ kind, seq, payload: new Uint8Array(frame.buffer, frame.byteOffset + start + SEQ_BYTES, length - SEQ_BYTES) });
+    } else {
+      messages.push({ kind, payload: new Uint8Array(frame.buffer, frame.byteOffset + start, length) });
+    }
     at = start + length;
   }
   return messages;
+}
+
+/** A frame from `origin` carrying `messages`, in order (see `RedisFanout`). */
+export function encodeFrame(origin: Buffer, messages: readonly FrameEntry[]): Buffer {
+  const hasSeq = (m: FrameEntry) => m.kind === 'update' && m.seq !== undefined;
+  const bodyBytes = (m: FrameEntry) => (hasSeq(m) ? SEQ_BYTES : 0) + m.payload.byteLength;
+  const frame = Buffer.allocUnsafe(HEADER_BYTES + messages.reduce((n, m) => n + ENTRY_HEADER_BYTES + bodyBytes(m), 0));
+  frame[0] = FORMAT;
+  origin.copy(frame, 1);
+  let at = HEADER_BYTES;
+  for (const m of messages) {
+    const withSeq = hasSeq(m);
+    frame[at] = withSeq ? STORED_UPDATE : KIND_BYTES[m.kind];
+    frame.writeUInt32BE(bodyBytes(m), at + 1);
+    at += ENTRY_HEADER_BYTES;
+    if (withSeq) {
+      frame.writeUInt32BE(Math.floor(m.seq! / 2 ** 32), at);
+      frame.writeUInt32BE(m.seq! >>> 0, at + 4);
+      at += SEQ_BYTES;
+    }
+    frame.set(m.payload, at);
+    at += m.payload.byteLength;
+  }
+  return frame;
 }
 
 /** A document this process holds, as the fan-out sees it. */
@@ -167,16 +201,7 @@ export class RedisFanout implements Fanout {
 
   #flush = (): void => {
     for (const [documentId, messages] of this.#outgoing) {
-      const frame = Buffer.allocUnsafe(HEADER_BYTES + messages.reduce((n, m) => n + ENTRY_HEADER_BYTES + m.payload.byteLength, 0));
-      frame[0] = FORMAT;
-      this.#origin.copy(frame, 1);
-      let at = HEADER_BYTES;
-      for (const { kind, payload } of messages) {
-        frame[at] = KIND_BYTES[kind];
-        frame.writeUInt32BE(payload.byteLength, at + 1);
-        frame.set(payload, at + ENTRY_HEADER_BYTES);
-        at += ENTRY_HEADER_BYTES + payload.byteLength;
-      }
+      const frame = encodeFrame(this.#origin, messages);
       const channel = this.#channels.get(documentId);
       const sent = channel && { channel, heard: channel.heard, epoch: this.#epoch, subscribed: this.#sub.status === 'ready' };
       this.stats.framesPublished += 1;
