@@ -714,7 +714,7 @@ describe('SharedDocument', () => {
       expect(textOf(state.snapshot!)).toContain('q7 ');
     });
 
-    it("does not take another process's snapshot as its own while it lacks a row that one replaced", async () => {
+    it("does not take another process's snapshot as its own while it lacks a row that one replaced, and reads storage again", async () => {
       const fanout = new ScriptedFanout();
       const storage = new RecordedCompactions();
       const { doc, a } = await loadedWithTwo('Cork', storage, { fanout });
@@ -722,8 +722,8 @@ describe('SharedDocument', () => {
       doc.receive(a.conn, updateFrame(writer.append('here. ')));
       await settle(doc);
       const [own] = (await storage.loadState('doc')).seqs;
-      // The other process stored an update and compacted it with this one's row; its update has not
-      // arrived here (another publisher's messages can overtake it), the word of its compaction has.
+      // The other process stored an update and compacted it with this one's row; its update never
+      // arrived here (a message lost), the word of its compaction has.
       const elsewhere = editor(14).append('there. ');
       const theirs = await storage.appendUpdate('doc', elsewhere);
       const other = new Y.Doc();
@@ -739,9 +739,13 @@ describe('SharedDocument', () => {
         await settle(doc);
         await doc.compact();
       }
-      // Refused as stale twice (it never holds "there."): storage merges what it has.
-      expect(storage.replacements.map((r) => [r.base, r.replaced])).toEqual([[null, false], [null, false]]);
-      expect(storage.merges).toBe(1);
+      // It read storage again, so it now holds "there." and the other's snapshot, and goes on from it.
+      expect(doc.ydoc.getText('t').toString()).toContain('there. ');
+      expect(storage.replacements.map((r) => [r.base, r.replaced])).toEqual([
+        [written.stamp, true],
+        [expect.any(Number), true],
+      ]);
+      expect(storage.merges).toBe(0);
       const text = textStored(await storage.loadState('doc'));
       for (const part of ['here. ', 'there. ', 'again. ', 'more.']) expect(text).toContain(part);
       expect(text).toHaveLength('here. there. again. more.'.length);
@@ -800,7 +804,7 @@ describe('SharedDocument', () => {
       expect(storage.replacements).toHaveLength(1);
       expect(storage.replacements[0]!.seqs).not.toContain(theirs);
       expect((await storage.loadState('doc')).seqs).toEqual([theirs]);
-      // Word of a compaction is not taken either: storage refuses the next replacement.
+      // Word of a compaction is not taken either: storage merges from then on.
       const stamp = (await storage.loadState('doc')).stamp!;
       const other = new Y.Doc();
       Y.applyUpdate(other, Y.encodeStateAsUpdate(doc.ydoc));
@@ -811,7 +815,7 @@ describe('SharedDocument', () => {
       await settle(doc);
       storage.replacements.length = 0;
       await doc.compact();
-      expect(storage.replacements.map((r) => r.replaced)).toEqual([false]);
+      expect([storage.replacements.length, storage.merges]).toEqual([0, 1]);
     });
 
     it('tells the other processes which snapshot it replaced, with which rows', async () => {

@@ -244,14 +244,23 @@ export class SharedDocument {
    * Another process replaced the snapshot with its copy and deleted rows. If this copy holds the
    * snapshot it replaced and every row it deleted, it holds everything that snapshot can contain
    * (what that copy held besides is in rows still in the log), so it may go on replacing snapshots
-   * itself, now based on the new one. Otherwise nothing changes: storage will refuse this copy's
-   * next replacement as stale.
+   * itself, now based on the new one. Otherwise this copy may lack something the new snapshot
+   * holds (it missed a message, say: a single Redis delivers causally related messages in order),
+   * so it stops relying on what it held and reads storage again, as after any gap in delivery.
    */
   #learnCompaction({ base, stamp, seqs }: Compacted): void {
     const held = this.#held;
-    if (!held || held.stamp !== base || this.options.storage.reusesRowNumbers) return;
+    if (!held) return;
+    if (this.options.storage.reusesRowNumbers) {
+      this.#held = null;
+      return;
+    }
     const known = new Set(held.rows.map((r) => r.seq));
-    if (!seqs.every((seq) => known.has(seq))) return;
+    if (held.stamp !== base || !seqs.every((seq) => known.has(seq))) {
+      this.#held = null;
+      void this.resync();
+      return;
+    }
     const deleted = new Set(seqs);
     held.stamp = stamp;
     held.rows = held.rows.filter((r) => !deleted.has(r.seq));
