@@ -672,6 +672,50 @@ describe('SharedDocument', () => {
       expect(textOf(state.snapshot!)).toBe('one two three four five');
     });
 
+    it('reads the stored size again on a resync, so a document that is small again is compacted from memory again', async () => {
+      const storage = new RecordedCompactions();
+      const { doc, a } = await loadedWithTwo('Quito', storage, { compactInMemoryMaxBytes: 2_000 });
+      const writer = editor(21);
+      const change = (edit: (text: Y.Text) => void) => {
+        let update: Uint8Array | undefined;
+        const capture = (u: Uint8Array) => (update = u);
+        writer.doc.on('update', capture);
+        edit(writer.doc.getText('t'));
+        writer.doc.off('update', capture);
+        doc.receive(a.conn, updateFrame(update!));
+      };
+      change((t) => t.insert(0, 'vision. '));
+      await settle(doc);
+      await storage.compact('doc'); // another process, merging: this copy falls back to merging
+      for (let round = 0; round < 5; round++) {
+        // 600 bytes stored, and deleted again: the document itself stays small.
+        change((t) => t.insert(t.length, 'x'.repeat(600)));
+        change((t) => t.delete(t.length - 600, 600));
+        await settle(doc);
+        await doc.compact();
+      }
+      expect(storage.replacements.filter((r) => r.replaced)).toEqual([]);
+      expect(storage.merges).toBeGreaterThan(1);
+      await doc.resync();
+      change((t) => t.insert(t.length, 'goals.'));
+      await settle(doc);
+      await doc.compact();
+      expect(storage.replacements.filter((r) => r.replaced)).toHaveLength(1);
+      expect(textOf((await storage.loadState('doc')).snapshot!)).toBe('vision. goals.');
+    });
+
+    it("counts another process's updates towards the stored size that decides where a document is compacted", async () => {
+      const fanout = new ScriptedFanout();
+      const storage = new RecordedCompactions();
+      const { doc, a } = await loadedWithTwo('Hanoi', storage, { fanout, compactInMemoryMaxBytes: 2_000 });
+      const large = editor(22).append('z'.repeat(3_000));
+      fanout.deliver('doc', { kind: 'update', payload: large, seq: await storage.appendUpdate('doc', large) });
+      doc.receive(a.conn, updateFrame(editor(23).append('small.')));
+      await settle(doc);
+      await doc.compact();
+      expect([storage.replacements.length, storage.merges]).toEqual([0, 1]);
+    });
+
     it('goes on compacting from memory on two processes that each hear what the other compacted', async () => {
       const storage = new RecordedCompactions();
       await storage.createDocument({ id: 'doc', title: 'Medellín' });

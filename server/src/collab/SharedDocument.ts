@@ -87,11 +87,13 @@ export class SharedDocument {
    * (see `compact`); null once that is not known (another process compacted the document).
    */
   #held: Held | null = null;
-  /** Counts the times stored content entered the Y.Doc (an append issued, a load): marks `#held`'s rows. */
+  /** Counts the times stored content entered the Y.Doc (an append issued, a load, another process's update): marks `#held`'s rows. */
   #entered = 0;
   /**
-   * The document's stored size, as of the load or the last compaction from memory plus what was
-   * appended since (once storage merges, it is no longer needed).
+   * The document's stored size, as of the last load or resync or this process's last compaction
+   * from memory, plus what was appended since, here or (as received) by other processes; an
+   * estimate (another process's compaction is not counted), which errs towards leaving large
+   * documents to storage.
    */
   #storedBytes = 0;
   #compactionQueued = false;
@@ -145,7 +147,7 @@ export class SharedDocument {
   /** Applies everything in storage; Yjs ignores what the Y.Doc already has. Returns what was new. */
   async #applyStored(origin: 'storage' | 'resync'): Promise<{ updates: number; skipped: number; changes: Observed[] }> {
     const { snapshot, updates, stamp, seqs } = await this.options.storage.loadState(this.id);
-    if (origin === 'storage') this.#storedBytes = updates.reduce((sum, u) => sum + u.byteLength, snapshot?.byteLength ?? 0);
+    this.#storedBytes = updates.reduce((sum, u) => sum + u.byteLength, snapshot?.byteLength ?? 0);
     let skipped = 0;
     const apply = () => Y.transact(this.ydoc, () => {
       for (const part of snapshot ? [snapshot, ...updates] : updates) {
@@ -222,6 +224,8 @@ export class SharedDocument {
       try {
         if (message.kind === 'update') {
           this.#applyAndRelay(message.payload, 'remote');
+          // Stored there: part of the document's stored size, which decides how it is compacted.
+          this.#storedBytes += message.payload.byteLength;
           if (message.seq !== undefined) this.#heldRemoteRow(message.seq);
         } else if (message.kind === 'compacted') this.#learnCompaction(decodeCompacted(message.payload));
         else this.applyPresence(message.payload, encodeAwarenessMessage(message.payload), 'remote');
