@@ -181,6 +181,12 @@ describe('RedisFanout (real Redis)', () => {
     expect(other.heard.resyncs).toBe(0);
   });
 
+  it("refuses a frame with a message kind it does not know (a newer version's), so the receiver resyncs", () => {
+    const frame = encodeFrame(Buffer.alloc(8, 1), [update(1)]);
+    frame[9] = 9;
+    expect(() => decodeFrame(frame)).toThrow(/unknown message kind 9/);
+  });
+
   it('refuses a frame whose stored update is too short to carry its row number', () => {
     const good = encodeFrame(Buffer.alloc(8, 1), [{ kind: 'update', payload: bytes(7), seq: 42 }]);
     expect(plain(decodeFrame(good))).toEqual([{ kind: 'update', payload: [7], seq: 42 }]);
