@@ -156,17 +156,29 @@ function editor(clientID: number, base?: Uint8Array) {
   const doc = new Y.Doc();
   doc.clientID = clientID;
   if (base) Y.applyUpdate(doc, base);
-  return {
-    doc,
-    append(text: string): Uint8Array {
-      let update: Uint8Array | undefined;
-      const capture = (u: Uint8Array) => (update = u);
-      doc.on('update', capture);
-      doc.getText('t').insert(doc.getText('t').length, text);
-      doc.off('update', capture);
-      return update!;
-    },
+  /** Makes `edit` to the text and returns the update it produced. */
+  const change = (edit: (text: Y.Text) => void): Uint8Array => {
+    let update: Uint8Array | undefined;
+    const capture = (u: Uint8Array) => (update = u);
+    doc.on('update', capture);
+    edit(doc.getText('t'));
+    doc.off('update', capture);
+    return update!;
   };
+  return { doc, change, append: (text: string) => change((t) => t.insert(t.length, text)) };
+}
+
+/**
+ * Another process, whose copy holds `parts`, replaces the snapshot stamped `base` and the rows
+ * `seqs` with it and says so on `fanout`. Returns the new snapshot's stamp.
+ */
+async function compactedElsewhere(storage: MemoryStorage, fanout: ScriptedFanout, parts: Uint8Array[], base: number | null, seqs: number[]): Promise<number> {
+  const copy = new Y.Doc();
+  for (const part of parts) Y.applyUpdate(copy, part);
+  const written = await storage.replaceSnapshot('doc', Y.encodeStateAsUpdate(copy), base, seqs);
+  if (!written.replaced) throw new Error('the other process could not compact');
+  fanout.deliver('doc', { kind: 'compacted', payload: encodeCompacted({ base, stamp: written.stamp, seqs }) });
+  return written.stamp;
 }
 
 /** A fan-out whose test plays the other processes: it delivers what they published and records what this one publishes. */
@@ -676,14 +688,7 @@ describe('SharedDocument', () => {
       const storage = new RecordedCompactions();
       const { doc, a } = await loadedWithTwo('Quito', storage, { compactInMemoryMaxBytes: 2_000 });
       const writer = editor(21);
-      const change = (edit: (text: Y.Text) => void) => {
-        let update: Uint8Array | undefined;
-        const capture = (u: Uint8Array) => (update = u);
-        writer.doc.on('update', capture);
-        edit(writer.doc.getText('t'));
-        writer.doc.off('update', capture);
-        doc.receive(a.conn, updateFrame(update!));
-      };
+      const change = (edit: (text: Y.Text) => void) => doc.receive(a.conn, updateFrame(writer.change(edit)));
       change((t) => t.insert(0, 'vision. '));
       await settle(doc);
       await storage.compact('doc'); // another process, merging: this copy falls back to merging
@@ -770,12 +775,7 @@ describe('SharedDocument', () => {
       // arrived here (a message lost), the word of its compaction has.
       const elsewhere = editor(14).append('there. ');
       const theirs = await storage.appendUpdate('doc', elsewhere);
-      const other = new Y.Doc();
-      Y.applyUpdate(other, Y.encodeStateAsUpdate(doc.ydoc));
-      Y.applyUpdate(other, elsewhere);
-      const written = await storage.replaceSnapshot('doc', Y.encodeStateAsUpdate(other), null, [own!, theirs]);
-      if (!written.replaced) throw new Error('the other process could not compact');
-      fanout.deliver('doc', { kind: 'compacted', payload: encodeCompacted({ base: null, stamp: written.stamp, seqs: [own!, theirs] }) });
+      const written = await compactedElsewhere(storage, fanout, [Y.encodeStateAsUpdate(doc.ydoc), elsewhere], null, [own!, theirs]);
       await settle(doc);
       storage.replacements.length = 0;
       for (const text of ['again. ', 'more.']) {
@@ -786,7 +786,7 @@ describe('SharedDocument', () => {
       // It read storage again, so it now holds "there." and the other's snapshot, and goes on from it.
       expect(doc.ydoc.getText('t').toString()).toContain('there. ');
       expect(storage.replacements.map((r) => [r.base, r.replaced])).toEqual([
-        [written.stamp, true],
+        [written, true],
         [expect.any(Number), true],
       ]);
       expect(storage.merges).toBe(0);
@@ -812,12 +812,7 @@ describe('SharedDocument', () => {
       const theirs = await MemoryStorage.prototype.appendUpdate.call(storage, 'doc', elsewhere);
       fanout.deliver('doc', { kind: 'update', payload: elsewhere, seq: theirs });
       await doc.queue.idle();
-      const other = new Y.Doc();
-      Y.applyUpdate(other, (await storage.loadState('doc')).updates[0]!);
-      Y.applyUpdate(other, elsewhere);
-      const written = await MemoryStorage.prototype.replaceSnapshot.call(storage, 'doc', Y.encodeStateAsUpdate(other), null, [own!, theirs]);
-      if (!written.replaced) throw new Error('the other process could not compact');
-      fanout.deliver('doc', { kind: 'compacted', payload: encodeCompacted({ base: null, stamp: written.stamp, seqs: [own!, theirs] }) });
+      await compactedElsewhere(storage, fanout, [(await storage.loadState('doc')).updates[0]!, elsewhere], null, [own!, theirs]);
       await doc.queue.idle();
       storage.release();
       await compaction;
@@ -850,11 +845,7 @@ describe('SharedDocument', () => {
       expect((await storage.loadState('doc')).seqs).toEqual([theirs]);
       // Word of a compaction is not taken either: storage merges from then on.
       const stamp = (await storage.loadState('doc')).stamp!;
-      const other = new Y.Doc();
-      Y.applyUpdate(other, Y.encodeStateAsUpdate(doc.ydoc));
-      const written = await storage.replaceSnapshot('doc', Y.encodeStateAsUpdate(other), stamp, [theirs]);
-      if (!written.replaced) throw new Error('the other process could not compact');
-      fanout.deliver('doc', { kind: 'compacted', payload: encodeCompacted({ base: stamp, stamp: written.stamp, seqs: [theirs] }) });
+      await compactedElsewhere(storage, fanout, [Y.encodeStateAsUpdate(doc.ydoc)], stamp, [theirs]);
       doc.receive(a.conn, updateFrame(here.append(' again')));
       await settle(doc);
       storage.replacements.length = 0;

@@ -21,3 +21,6 @@ export const toDocumentRecord = (row: DocumentRow): DocumentRecord => ({
 
 /** A driver's Buffer viewed as the Uint8Array Yjs expects, without copying. */
 export const toBytes = (buf: Buffer): Uint8Array => new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+
+/** Bytes handed to a driver as the Buffer it binds, without copying. */
+export const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { Directory } from '../directory/directory.ts';
 import { PostgresDirectory } from '../directory/postgresDirectory.ts';
 import type { DocumentRow } from './documentRows.ts';
-import { toBytes, toDocumentRecord } from './documentRows.ts';
+import { toBuffer, toBytes, toDocumentRecord } from './documentRows.ts';
 import { GroupCommit } from './groupCommit.ts';
 import { MergeWorker } from './mergeWorker.ts';
 import { inTransaction, openPostgres } from './postgresDatabase.ts';
@@ -73,15 +73,15 @@ export class PostgresStorage implements Storage {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const snap = await client.query<{ data: Buffer; updated_at: string }>('SELECT data, updated_at FROM snapshots WHERE doc_id = $1', [id]);
-      const log = await client.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM updates WHERE doc_id = $1 ORDER BY seq', [id]);
+      const snap = await client.query<{ data: Buffer; updated_at: number }>('SELECT data, updated_at FROM snapshots WHERE doc_id = $1', [id]);
+      const log = await client.query<{ seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE doc_id = $1 ORDER BY seq', [id]);
       await client.query('COMMIT');
       const first = snap.rows[0];
       return {
         snapshot: first ? toBytes(first.data) : null,
         updates: log.rows.map((r) => toBytes(r.data)),
-        stamp: first ? Number(first.updated_at) : null,
-        seqs: log.rows.map((r) => Number(r.seq)),
+        stamp: first?.updated_at ?? null,
+        seqs: log.rows.map((r) => r.seq),
       };
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -147,19 +147,18 @@ export class PostgresStorage implements Storage {
   async #insertUpdates(items: { id: string; update: Uint8Array }[]): Promise<number[]> {
     const client = await this.#appendConnection();
     try {
-      const bytes = (update: Uint8Array) => Buffer.from(update.buffer, update.byteOffset, update.byteLength);
       // One row: the update goes as a binary parameter. Several: one statement (arrays travel as
       // text, so bytea is hex-encoded, which only pays off when it saves round trips).
-      const { rows } = await client.query<{ seq: string }>(
+      const { rows } = await client.query<{ seq: number }>(
         items.length === 1
-          ? { name: 'append-update', text: 'INSERT INTO updates (doc_id, data) VALUES ($1, $2) RETURNING seq', values: [items[0]!.id, bytes(items[0]!.update)] }
+          ? { name: 'append-update', text: 'INSERT INTO updates (doc_id, data) VALUES ($1, $2) RETURNING seq', values: [items[0]!.id, toBuffer(items[0]!.update)] }
           : {
               name: 'append-updates',
               text: 'INSERT INTO updates (doc_id, data) SELECT doc_id, data FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t(doc_id, data, n) ORDER BY n RETURNING seq',
-              values: [items.map((i) => i.id), items.map((i) => bytes(i.update))],
+              values: [items.map((i) => i.id), items.map((i) => toBuffer(i.update))],
             },
       );
-      return rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
+      return rows.map((r) => r.seq).sort((a, b) => a - b);
     } catch (err) {
       // A statement error (a missing document, say) leaves the connection usable; any other drops it.
       if (!(err instanceof pg.DatabaseError)) {
@@ -173,7 +172,7 @@ export class PostgresStorage implements Storage {
   async compact(id: string): Promise<CompactionResult> {
     return inTransaction(this.pool, async (client) => {
       const locked = await tryCompactionLock(client, id);
-      const current = await client.query<{ data: Buffer; updated_at: string }>('SELECT data, updated_at FROM snapshots WHERE doc_id = $1', [id]);
+      const current = await client.query<{ data: Buffer; updated_at: number }>('SELECT data, updated_at FROM snapshots WHERE doc_id = $1', [id]);
       const snapshotBytes = current.rows[0]?.data.byteLength ?? 0;
       // Another process is compacting this document right now; its result will include our rows.
       if (!locked) return { merged: 0, snapshotBytes };
@@ -183,7 +182,7 @@ export class PostgresStorage implements Storage {
         snapshot: current.rows[0] ? toBytes(current.rows[0].data) : null,
         updates: log.rows.map((r) => toBytes(r.data)),
       });
-      await this.#writeSnapshot(client, id, update, current.rows[0] ? Number(current.rows[0].updated_at) : null);
+      await this.#writeSnapshot(client, id, update, current.rows[0]?.updated_at ?? null);
       await client.query('DELETE FROM updates WHERE doc_id = $1 AND seq = ANY($2::bigint[])', [id, log.rows.map((r) => r.seq)]);
       return { merged: log.rows.length, snapshotBytes: update.byteLength };
     });
@@ -193,7 +192,7 @@ export class PostgresStorage implements Storage {
     const stamp = nextStamp(current);
     await client.query(
       'INSERT INTO snapshots (doc_id, data, updated_at) VALUES ($1, $2, $3) ON CONFLICT (doc_id) DO UPDATE SET data = EXCLUDED.data, updated_at = EXCLUDED.updated_at',
-      [id, Buffer.from(state.buffer, state.byteOffset, state.byteLength), stamp],
+      [id, toBuffer(state), stamp],
     );
     return stamp;
   }
@@ -205,8 +204,8 @@ export class PostgresStorage implements Storage {
   async replaceSnapshot(id: string, state: Uint8Array, base: number | null, seqs: readonly number[]): Promise<ReplaceResult> {
     return inTransaction(this.pool, async (client): Promise<ReplaceResult> => {
       if (!(await tryCompactionLock(client, id))) return { replaced: false, reason: 'busy' };
-      const current = await client.query<{ updated_at: string }>('SELECT updated_at FROM snapshots WHERE doc_id = $1', [id]);
-      const stamp = current.rows[0] ? Number(current.rows[0].updated_at) : null;
+      const current = await client.query<{ updated_at: number }>('SELECT updated_at FROM snapshots WHERE doc_id = $1', [id]);
+      const stamp = current.rows[0]?.updated_at ?? null;
       if (stamp !== base) return { replaced: false, reason: 'stale' };
       const written = await this.#writeSnapshot(client, id, state, stamp);
       const deleted = seqs.length === 0 ? 0 : (await client.query('DELETE FROM updates WHERE doc_id = $1 AND seq = ANY($2::bigint[])', [id, seqs])).rowCount ?? 0;

@@ -6,7 +6,7 @@ import { createLogger } from '../logger.ts';
 import type { Logger } from '../logger.ts';
 import { openDatabase } from './sqliteDatabase.ts';
 import type { DocumentRow } from './documentRows.ts';
-import { toBytes, toDocumentRecord } from './documentRows.ts';
+import { toBuffer, toBytes, toDocumentRecord } from './documentRows.ts';
 import { GroupCommit } from './groupCommit.ts';
 import { SqliteCheckpointer } from './sqliteCheckpointer.ts';
 import type { CheckpointerOptions } from './sqliteCheckpointer.ts';
@@ -59,7 +59,7 @@ export class SqliteStorage implements Storage {
       deleteRows: db.prepare('DELETE FROM updates WHERE doc_id = ? AND seq IN (SELECT value FROM json_each(?))'),
     };
     const insert = ({ id, update }: { id: string; update: Uint8Array }) =>
-      Number(this.#stmts.append.run(id, Buffer.from(update.buffer, update.byteOffset, update.byteLength)).lastInsertRowid);
+      Number(this.#stmts.append.run(id, toBuffer(update)).lastInsertRowid);
     const insertAll = db.transaction((items: { id: string; update: Uint8Array }[]) => items.map(insert));
     this.#appends = new GroupCommit(
       (items) => {
@@ -130,7 +130,7 @@ export class SqliteStorage implements Storage {
     return this.#db.transaction((): CompactionResult => {
       const now = this.#stmts.snapshotWithStamp.get(id);
       if (now?.updated_at !== read.snap?.updated_at) return { merged: 0, snapshotBytes: now?.data.byteLength ?? 0 };
-      this.#stmts.upsertSnapshot.run(id, Buffer.from(update.buffer, update.byteOffset, update.byteLength), nextStamp(now?.updated_at ?? null));
+      this.#stmts.upsertSnapshot.run(id, toBuffer(update), nextStamp(now?.updated_at ?? null));
       this.#stmts.deleteUpTo.run(id, last.seq);
       this.checkpointer?.noteCommit();
       return { merged: read.rows.length, snapshotBytes: update.byteLength };
@@ -146,7 +146,7 @@ export class SqliteStorage implements Storage {
       const current = this.#stmts.stamp.get(id)?.updated_at ?? null;
       if (current !== base) return { replaced: false, reason: 'stale' };
       const stamp = nextStamp(current);
-      this.#stmts.upsertSnapshot.run(id, Buffer.from(state.buffer, state.byteOffset, state.byteLength), stamp);
+      this.#stmts.upsertSnapshot.run(id, toBuffer(state), stamp);
       const deleted = seqs.length === 0 ? 0 : this.#stmts.deleteRows.run(id, JSON.stringify(seqs)).changes;
       this.checkpointer?.noteCommit();
       return { replaced: true, stamp, deleted };
