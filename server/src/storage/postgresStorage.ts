@@ -5,6 +5,7 @@ import type { DocumentRow } from './documentRows.ts';
 import { toBuffer, toBytes, toDocumentRecord } from './documentRows.ts';
 import { GroupCommit } from './groupCommit.ts';
 import { MergeWorker } from './mergeWorker.ts';
+import { appendRows, PREPARE_APPEND } from './postgresAppend.ts';
 import { inTransaction, openPostgres } from './postgresDatabase.ts';
 import type { CompactionResult, DocumentRecord, NewDocument, ReplaceResult, Storage, StoredState } from './storage.ts';
 import { nextStamp } from './storage.ts';
@@ -105,7 +106,7 @@ export class PostgresStorage implements Storage {
     // (restart, crash, pg_terminate_backend) would be an unhandled 'error' and end the process.
     client.on('error', (err) => this.#appendConnectionLost(client, err));
     try {
-      await client.query("SET synchronous_commit = off; SET application_name = 'lcs-appends'");
+      await client.query(`SET synchronous_commit = off; SET application_name = 'lcs-appends'; ${PREPARE_APPEND}`);
     } catch (err) {
       client.release(err as Error);
       throw err;
@@ -140,25 +141,13 @@ export class PostgresStorage implements Storage {
   }
 
   /**
-   * Inserts a group and returns each row's sequence number, in the items' order. The rows are
-   * inserted in that order (`ORDER BY n`), so their numbers, drawn from the sequence as each row is
-   * inserted, increase in it: sorting what `RETURNING` gives does not depend on the order it comes in.
+   * Inserts a group in one transaction and one round trip and returns each row's sequence number,
+   * in the items' order (they are inserted in that order, so their numbers increase in it).
    */
   async #insertUpdates(items: { id: string; update: Uint8Array }[]): Promise<number[]> {
     const client = await this.#appendConnection();
     try {
-      // One row: the update goes as a binary parameter. Several: one statement (arrays travel as
-      // text, so bytea is hex-encoded, which only pays off when it saves round trips).
-      const { rows } = await client.query<{ seq: number }>(
-        items.length === 1
-          ? { name: 'append-update', text: 'INSERT INTO updates (doc_id, data) VALUES ($1, $2) RETURNING seq', values: [items[0]!.id, toBuffer(items[0]!.update)] }
-          : {
-              name: 'append-updates',
-              text: 'INSERT INTO updates (doc_id, data) SELECT doc_id, data FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t(doc_id, data, n) ORDER BY n RETURNING seq',
-              values: [items.map((i) => i.id), items.map((i) => toBuffer(i.update))],
-            },
-      );
-      return rows.map((r) => r.seq).sort((a, b) => a - b);
+      return await appendRows(client, items);
     } catch (err) {
       // A statement error (a missing document, say) leaves the connection usable; any other drops it.
       if (!(err instanceof pg.DatabaseError)) {

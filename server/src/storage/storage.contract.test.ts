@@ -89,6 +89,24 @@ describe.each(backends)('$name storage', ({ name, make }) => {
     expect(textOf(state)).toBe(text);
   });
 
+  it('stores any bytes, of any size, under any document id, and a failed append leaves the next one working', async () => {
+    const { storage } = ctx;
+    const id = 'stratégie-Île-✓-北京';
+    await storage.createDocument({ id, title: 'Non-ASCII' });
+    const large = new Uint8Array(1 << 20).map((_, i) => (i * 7919) % 251);
+    const updates = [Uint8Array.of(0), Uint8Array.of(0, 255, 0, 92, 39), large, Uint8Array.of(1, 2, 3)];
+    const seqs: number[] = [];
+    for (const [i, u] of updates.entries()) {
+      seqs.push(await storage.appendUpdate(id, u));
+      // One at a time, each alone in its write, with a failure between two of them.
+      if (i === 1) await expect(storage.appendUpdate('no such document', u)).rejects.toThrow();
+    }
+    const state = await storage.loadState(id);
+    expect(state.updates.map((u) => Buffer.from(u).toString('hex'))).toEqual(updates.map((u) => Buffer.from(u).toString('hex')));
+    expect(state.seqs).toEqual(seqs);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+  });
+
   it('stores appends issued at once, across documents, in the order they were issued', async () => {
     const { storage } = ctx;
     await storage.createDocument({ id: 'd', title: 'D' });
