@@ -8,6 +8,7 @@ import { openFileLimit } from './procStats.ts';
 import { pinGeneratorAndServices, splitCores } from './pinning.ts';
 import { keepServersAtNice, pinServersTo } from './serverProcess.ts';
 import { sideBySide } from './report.ts';
+import { checkPerf } from './perfRecord.ts';
 import { runEditing } from './scenarios/editing.ts';
 import { runIdle } from './scenarios/idle.ts';
 import { runJoinStorm } from './scenarios/joinStorm.ts';
@@ -43,6 +44,7 @@ const { values } = (() => {
         joiners: { type: 'string', default: '100' },
         profile: { type: 'string' },
         'alloc-profile': { type: 'string' },
+        perf: { type: 'string' },
         'loop-delay': { type: 'boolean', default: false },
         'generator-nice': { type: 'string' },
         pin: { type: 'boolean', default: false },
@@ -86,6 +88,8 @@ if (values.help) {
                         and redis-server processes) the other cores, as if each server had a machine of
                         its own, clients and database elsewhere; the services get their cores back at
                         the end (Linux, taskset, 2 or more cores; moving the services needs root)
+  --perf <dir>          editing: sample each server's event-loop thread with Linux perf while measured
+                        (kernel and JavaScript frames, call graphs) into <dir>/<server>-<pid>.perf.data
   --alloc-profile <dir> editing: write a sampling heap profile of each server's measured phase, garbage
                         included, into <dir> (where the bytes are allocated; its CPU figures are off)
   --loop-delay          editing: also record each server's event-loop delay (1 ms timer) while
@@ -123,7 +127,16 @@ const compactionCycle = DEFAULT_COMPACT_AFTER_UPDATES / (clientsPerDocument * ra
 const seconds = values.seconds === undefined ? undefined : num('seconds');
 const warmupSeconds = values.warmup === undefined ? Math.max(3, Math.ceil(1.2 * compactionCycle)) : Number(values.warmup);
 if (!Number.isFinite(warmupSeconds) || warmupSeconds < 0) usageError('--warmup must be a number of seconds, 0 or more');
-const editing = { documents, clientsPerDocument, rate, seconds: seconds ?? Math.max(20, Math.ceil(compactionCycle)), warmupSeconds };
+const perfDir = values.perf ? path.resolve(values.perf) : undefined;
+if (perfDir) {
+  try {
+    checkPerf();
+  } catch (err) {
+    usageError(`--perf: ${(err as Error).message}`);
+  }
+  fs.mkdirSync(perfDir, { recursive: true });
+}
+const editing = { documents, clientsPerDocument, rate, seconds: seconds ?? Math.max(20, Math.ceil(compactionCycle)), warmupSeconds, perfDir };
 const idleDocuments = num('idle-documents');
 const idle = { documents: idleDocuments, clientsPerDocument: Math.max(1, Math.round(num('idle-clients') / idleDocuments)), seconds: seconds ?? 20 };
 const storm = { megabytes: num('storm-mb'), joiners: num('joiners') };
@@ -177,7 +190,7 @@ if (values.pin) {
 }
 
 async function withServer(column: Column, run: (server: ServerUnderTest) => Promise<ScenarioResult>): Promise<ScenarioResult> {
-  const server = await startServer(column, profileDir ? { profileDir } : {});
+  const server = await startServer(column, { profileDir, perfMap: perfDir !== undefined });
   try {
     const result = await run(server);
     result.notes.push(...serverProblems(server.log()));
@@ -265,6 +278,7 @@ async function main(): Promise<void> {
     console.log(`\nfigures of every run written to ${values.json}`);
   }
   if (profileDir) console.log(`\nCPU profiles of the servers in ${profileDir} (open in Chrome DevTools, or: tsx server/bench/profileSummary.ts <file>)`);
+  if (perfDir) console.log(`\nperf recordings of the servers' event loops in ${perfDir} (perf report -i <file> --no-children --sort dso,sym)`);
   if (allocProfileDir) console.log(`\nheap allocation profiles (<pid>-<n>.heapprofile) in ${allocProfileDir} (tsx server/bench/profileSummary.ts <file>)`);
   console.log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 }

@@ -33,6 +33,8 @@ const PROBE = ['--expose-gc', '--import', pathToFileURL(path.join(serverDir, 'be
 export interface StartOptions {
   /** Directory for `--cpu-prof` output of the server child, or none. */
   profileDir?: string;
+  /** Start the server with `--perf-basic-prof`, so `perf` can name its JIT-compiled functions. */
+  perfMap?: boolean;
   /** Extra environment for our server (a `--variant`); `NODE_OPTIONS` in it passes V8 and Node flags. */
   env?: Record<string, string>;
 }
@@ -157,7 +159,10 @@ export function spawnNode(args: string[], env: Record<string, string>): Child {
 }
 
 /** Node refuses --cpu-prof in NODE_OPTIONS; it goes on the command line. */
-export const profileArgs = ({ profileDir }: StartOptions) => (profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+export const profileArgs = ({ profileDir, perfMap }: StartOptions) => [
+  ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+  ...(perfMap ? ['--perf-basic-prof'] : []),
+];
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

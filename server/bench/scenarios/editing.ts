@@ -1,3 +1,4 @@
+import path from 'node:path';
 import * as Y from 'yjs';
 import { BenchClient } from '../BenchClient.ts';
 import { DeliveryLedger } from '../DeliveryLedger.ts';
@@ -6,6 +7,7 @@ import type { Metric, ScenarioResult } from '../metrics.ts';
 import { cpuSeconds, mainThreadShare, memoryKb, schedStats, threadCpuSeconds } from '../procStats.ts';
 import type { ServerUnderTest } from '../serverUnderTest.ts';
 import { mapLimit, maximum, percentile, sleep, waitUntil } from '../stats.ts';
+import { recordPerf } from '../perfRecord.ts';
 import { connectAll } from './connectAll.ts';
 
 export interface EditingOptions {
@@ -19,7 +21,12 @@ export interface EditingOptions {
    * threads started on first use) then stay out of the per-delivery figures, for every server alike.
    */
   warmupSeconds?: number;
+  /** Record each server process's event-loop thread with `perf` while measured, into this directory. */
+  perfDir?: string;
 }
+
+/** `ours (Postgres+Redis) [K=V]` as a file name. */
+const fileSafe = (label: string) => label.replace(/[^A-Za-z0-9=+-]+/g, '_').replace(/^_|_$/g, '');
 
 /** How long to wait, after the last edit, for deliveries still in flight before counting them lost. */
 const DRAIN_MS = 20_000;
@@ -62,7 +69,9 @@ export async function runEditing(server: ServerUnderTest, options: EditingOption
   let largestWal = 0;
   const walSampler = server.walBytes && setInterval(() => (largestWal = Math.max(largestWal, server.walBytes!())), 250);
   const started = performance.now();
+  const recordings = options.perfDir ? server.pids.map((pid) => recordPerf(pid, path.join(options.perfDir!, `${fileSafe(server.label)}-${pid}.perf.data`), seconds)) : [];
   await driveEdits(groups, rate, seconds);
+  await Promise.all(recordings).catch((err: unknown) => notes.push(`perf: ${(err as Error).message}`));
   const lastEdit = performance.now();
   const drained = await waitUntil(() => ledger.received >= ledger.expected, DRAIN_MS);
   const drainSeconds = (performance.now() - lastEdit) / 1_000;

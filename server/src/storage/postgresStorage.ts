@@ -11,9 +11,9 @@ import type { CompactionResult, DocumentRecord, NewDocument, ReplaceResult, Stor
 import { nextStamp } from './storage.ts';
 
 /**
- * PostgreSQL storage for several server processes. Appends are group-committed: while one INSERT is
- * in flight, the appends that arrive (for any document) wait and then go in together as one
- * prepared multi-row INSERT; each caller resolves once its row is committed.
+ * PostgreSQL storage for several server processes. Appends are group-committed: while one group is
+ * in flight, the appends that arrive (for any document) wait and then go in together, in one
+ * transaction and one round trip (`postgresAppend.ts`); each caller resolves once its row is committed.
  *
  * The append connection commits asynchronously (`synchronous_commit = off`): a commit is
  * acknowledged once it is in PostgreSQL's WAL buffers, without waiting for the WAL flush, which is
