@@ -6,6 +6,7 @@ import { CloseError } from './CloseError.ts';
 import { SharedFrame } from './Connection.ts';
 import type { Connection } from './Connection.ts';
 import { FullStateCache } from './FullStateCache.ts';
+import { HeldStorage } from './HeldStorage.ts';
 import { decodeCompacted, encodeCompacted } from './fanout/compactedMessage.ts';
 import type { Compacted } from './fanout/compactedMessage.ts';
 import type { Fanout, FanoutMessage } from './fanout/fanout.ts';
@@ -35,18 +36,6 @@ export interface SharedDocumentOptions {
   compactInMemoryMaxBytes?: number;
   /** Called once if storing an update fails: the in-memory copy must be dropped and reloaded. */
   onFailed?: (doc: SharedDocument) => void;
-}
-
-/**
- * What of storage the Y.Doc is known to hold: the snapshot stamped `stamp` and the log rows `rows`,
- * each marked with the moment its content entered the Y.Doc (see `SharedDocument.#entered`).
- * `refused`: storage last refused to replace that snapshot as stale, and no other process has said
- * what replaced it since.
- */
-interface Held {
-  stamp: number | null;
-  rows: { mark: number; seq: number }[];
-  refused: boolean;
 }
 
 /** An update a transaction produced, and the frame that carries it. */
@@ -82,13 +71,8 @@ export class SharedDocument {
   state: State = 'loading';
   /** Updates appended since the last compaction. */
   #appended = 0;
-  /**
-   * What of storage the Y.Doc holds, so that compaction can store the Y.Doc itself as the snapshot
-   * (see `compact`); null once that is not known (another process compacted the document).
-   */
-  #held: Held | null = null;
-  /** Counts the times stored content entered the Y.Doc (an append issued, a load, another process's update): marks `#held`'s rows. */
-  #entered = 0;
+  /** What of storage the Y.Doc holds, so that compaction can store the Y.Doc itself as the snapshot (see `compact`). */
+  readonly #held: HeldStorage;
   /**
    * The document's stored size, as of the last load or resync or this process's last compaction
    * from memory, plus what was appended since, here or (as received) by other processes; an
@@ -118,6 +102,7 @@ export class SharedDocument {
   ) {
     this.logger = options.logger;
     this.#compactions = options.compactions ?? new SerialQueue();
+    this.#held = new HeldStorage(options.storage.reusesRowNumbers);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     // No permanent 'update' listener: with one, Yjs would encode every transaction as an update
@@ -161,26 +146,8 @@ export class SharedDocument {
     }, origin);
     const changes = origin === 'storage' ? (apply(), []) : this.#observed(apply);
     // An update that failed to apply is held as loading holds it: a later load would skip it too.
-    this.#noteLoaded(origin, stamp, seqs);
+    this.#held.loaded(origin, stamp, seqs);
     return { updates: updates.length, skipped, changes };
-  }
-
-  /**
-   * Records what a load put in the Y.Doc. A resync that finds the snapshot it holds adds the rows it
-   * read. One that finds another snapshot (another process compacted, and this one did not learn
-   * what it replaced) starts over from what it read: the Y.Doc now holds that snapshot and those
-   * rows, whatever else it held before. (Rows of this process stored while the read was under way
-   * and not in it are then not known to be held: they stay in the log for another compaction.)
-   */
-  #noteLoaded(origin: 'storage' | 'resync', stamp: number | null, seqs: number[]): void {
-    const mark = ++this.#entered;
-    const held = this.#held;
-    if (origin === 'storage' || !held || held.stamp !== stamp) {
-      this.#held = { stamp, rows: seqs.map((seq) => ({ mark, seq })), refused: false };
-      return;
-    }
-    const known = new Set(held.rows.map((r) => r.seq));
-    for (const seq of seqs) if (!known.has(seq)) held.rows.push({ mark, seq });
   }
 
   /**
@@ -226,49 +193,16 @@ export class SharedDocument {
           this.#applyAndRelay(message.payload, 'remote');
           // Stored there: part of the document's stored size, which decides how it is compacted.
           this.#storedBytes += message.payload.byteLength;
-          if (message.seq !== undefined) this.#heldRemoteRow(message.seq);
-        } else if (message.kind === 'compacted') this.#learnCompaction(decodeCompacted(message.payload));
+          if (message.seq !== undefined) this.#held.remoteRow(message.seq);
+        } else if (message.kind === 'compacted') {
+          // Word of another process's compaction this copy cannot go on from: read storage again.
+          if (this.#held.learn(decodeCompacted(message.payload))) void this.resync();
+        }
         else this.applyPresence(message.payload, encodeAwarenessMessage(message.payload), 'remote');
       } catch (err) {
         this.logger.error({ err, documentId: this.id }, `${message.kind} from another process failed to apply`);
       }
     });
-  }
-
-  /**
-   * The Y.Doc now holds the row another process stored an update in. Known by number only, so not
-   * with storage that may give a deleted row's number to a new row: this process could not tell
-   * which of the two another's compaction deleted.
-   */
-  #heldRemoteRow(seq: number): void {
-    if (this.#held && !this.options.storage.reusesRowNumbers) this.#held.rows.push({ mark: ++this.#entered, seq });
-  }
-
-  /**
-   * Another process replaced the snapshot with its copy and deleted rows. If this copy holds the
-   * snapshot it replaced and every row it deleted, it holds everything that snapshot can contain
-   * (what that copy held besides is in rows still in the log), so it may go on replacing snapshots
-   * itself, now based on the new one. Otherwise this copy may lack something the new snapshot
-   * holds (it missed a message, say: a single Redis delivers causally related messages in order),
-   * so it stops relying on what it held and reads storage again, as after any gap in delivery.
-   */
-  #learnCompaction({ base, stamp, seqs }: Compacted): void {
-    const held = this.#held;
-    if (!held) return;
-    if (this.options.storage.reusesRowNumbers) {
-      this.#held = null;
-      return;
-    }
-    const known = new Set(held.rows.map((r) => r.seq));
-    if (held.stamp !== base || !seqs.every((seq) => known.has(seq))) {
-      this.#held = null;
-      void this.resync();
-      return;
-    }
-    const deleted = new Set(seqs);
-    held.stamp = stamp;
-    held.rows = held.rows.filter((r) => !deleted.has(r.seq));
-    held.refused = false;
   }
 
   /** Registers a connection and, once loaded, greets it with the server's sync step 1 and presence. */
@@ -426,13 +360,13 @@ export class SharedDocument {
   #store(update: Uint8Array): { stored: Promise<number>; seq?: number } {
     const issued = this.#outbox.issue();
     // The update enters the Y.Doc in the same synchronous step as this call (just before or after).
-    const mark = ++this.#entered;
+    const mark = this.#held.enter();
     this.#storedBytes += update.byteLength;
     const row: { stored: Promise<number>; seq?: number } = { stored: this.options.storage.appendUpdate(this.id, update) };
     row.stored.then(
       (seq) => {
         row.seq = seq;
-        this.#held?.rows.push({ mark, seq });
+        this.#held.stored(mark, seq);
         this.#outbox.stored(issued);
       },
       (err: unknown) => this.#storageFailed(err),
@@ -479,7 +413,7 @@ export class SharedDocument {
    * The Y.Doc already holds the merge of the snapshot and the log, so it is what is stored as the
    * new snapshot (see `#compactFromMemory`), in place of the rows it is known to hold: its own,
    * those it loaded, and those other processes published with their numbers. Processes holding the
-   * same document tell each other what they compacted (`#learnCompaction`), so each can go on from
+   * same document tell each other what they compacted (`HeldStorage.learn`), so each can go on from
    * the other's snapshot. Storage reads and merges what it has, on a worker thread
    * (`Storage.compact`), only when the snapshot is not known to be one the Y.Doc holds (another
    * process compacted it without saying so, or this one missed what it said; until a resync reads
@@ -497,8 +431,8 @@ export class SharedDocument {
     if (counted === 0) return;
     let from: 'memory' | 'storage' = 'memory';
     // Storage's merge changes the snapshot's stamp, so the Y.Doc's view of storage is lost with it.
-    if (this.#storedBytes > (this.options.compactInMemoryMaxBytes ?? 512 * 1024)) this.#held = null;
-    let result = this.#held ? await this.#compactFromMemory(this.#held) : null;
+    if (this.#storedBytes > (this.options.compactInMemoryMaxBytes ?? 512 * 1024)) this.#held.forget();
+    let result = this.#held.known ? await this.#compactFromMemory() : null;
     if (!result) {
       from = 'storage';
       result = await this.options.storage.compact(this.id);
@@ -516,38 +450,26 @@ export class SharedDocument {
    * log (applying them again on load changes nothing). Returns null when storage has another
    * snapshot than the one the Y.Doc holds and this copy has given up waiting to learn which.
    */
-  async #compactFromMemory(held: Held): Promise<CompactionResult | { skipped: 'append failed' | 'busy' | 'stale' } | null> {
+  async #compactFromMemory(): Promise<CompactionResult | { skipped: 'append failed' | 'busy' | 'stale' } | null> {
     const state = Y.encodeStateAsUpdate(this.ydoc);
-    const cut = this.#entered;
-    // The snapshot the encoding holds: what this copy learns of later compactions (their rows may
-    // have entered the Y.Doc after the encoding) must not change what this replacement names.
-    const base = held.stamp;
+    const cut = this.#held.cut();
+    if (!cut) return null;
     const bytesBefore = this.#storedBytes;
     const issued = this.#outbox.issued;
     await this.#outbox.drained();
     // An append issued before the encoding failed: the Y.Doc holds a change storage lacks.
     if (this.#outbox.storedThrough < issued || this.state === 'failed') return { skipped: 'append failed' };
-    const replaced = held.rows.filter((r) => r.mark <= cut).map((r) => r.seq);
-    const result = await this.options.storage.replaceSnapshot(this.id, state, base, replaced);
+    const replaced = this.#held.rows(cut);
+    const result = await this.options.storage.replaceSnapshot(this.id, state, cut.base, replaced);
     if (!result.replaced) {
       // Busy: another process is compacting it right now, and will say what it replaced. Stale:
-      // another process compacted it, which this copy has learned of meanwhile (then it can go on
-      // from the new snapshot next time), may still learn of (it waits one round), or never will
-      // (a storage merge says nothing, a message can be lost): then storage merges, from now on.
+      // see `HeldStorage.refusedAsStale`; once this copy gives up, storage merges.
       if (result.reason === 'busy') return { skipped: 'busy' };
-      if (this.#held !== held || held.stamp !== base) return { skipped: 'stale' };
-      if (!held.refused) {
-        held.refused = true;
-        return { skipped: 'stale' };
-      }
-      this.#held = null;
-      return null;
+      return this.#held.refusedAsStale(cut) ? { skipped: 'stale' } : null;
     }
-    held.stamp = result.stamp;
-    held.rows = held.rows.filter((r) => r.mark > cut);
-    held.refused = false;
+    this.#held.replaced(cut, result.stamp);
     this.#storedBytes = state.byteLength + (this.#storedBytes - bytesBefore);
-    this.options.fanout.publish(this.id, { kind: 'compacted', payload: encodeCompacted({ base, stamp: result.stamp, seqs: replaced }) });
+    this.options.fanout.publish(this.id, { kind: 'compacted', payload: encodeCompacted({ base: cut.base, stamp: result.stamp, seqs: replaced }) });
     return { merged: result.deleted, snapshotBytes: state.byteLength };
   }
 
