@@ -27,7 +27,24 @@ function rootOfStruct(doc: Y.Doc, struct: Y.Item | Y.GC | undefined): string | '
   return rootNameOf(doc, struct.parent as Y.AbstractType<unknown>);
 }
 
-const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
+type Root = string | 'gc' | undefined;
+
+/**
+ * The root recorded for the struct of this update that contains `id`, if any: items may refer to
+ * ones earlier (or later) in the same update. `roots[i]` is the root found for `structs[i]`.
+ */
+function rootInUpdate(structs: readonly (Y.Item | Y.GC | Y.Skip)[], roots: readonly Root[], id: Y.ID): Root {
+  for (let i = 0; i < structs.length; i++) {
+    const s = structs[i]!;
+    if (s.id.client === id.client && id.clock >= s.id.clock && id.clock < s.id.clock + s.length) return roots[i];
+  }
+  return undefined;
+}
+
+/** The root of whatever `id` names: in the document, or else earlier or later in the update. */
+function rootOfId(doc: Y.Doc, structs: readonly (Y.Item | Y.GC | Y.Skip)[], roots: readonly Root[], id: Y.ID | null): Root {
+  return id ? (rootOfStruct(doc, findItem(doc.store, id)) ?? rootInUpdate(structs, roots, id)) : undefined;
+}
 
 /**
  * The root types an update would write to, worked out from the decoded update and the document it
@@ -35,37 +52,35 @@ const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
  * id of the item holding its parent type) or through its neighbours (origin / right origin).
  * Returns `unresolved: true` when a reference cannot be followed (the update depends on something
  * this document has not seen); the caller then refuses it and the client resyncs.
+ *
+ * Runs for every client update, so it creates no closures: the server runs under tsx, whose
+ * transform names each function bound to a `const` with `Object.defineProperty` wherever it is
+ * created, which once cost 1.7 % of the event loop here (docs/PERFORMANCE.md, "What changed" 22).
  */
 export function rootsWrittenBy(doc: Y.Doc, update: Uint8Array): { roots: Set<string>; unresolved: boolean } {
   const { structs, ds } = Y.decodeUpdate(update);
-  const roots = new Set<string>();
-  // Roots of items in this update, so items may refer to ones earlier (or later) in it.
-  const local = new Map<string, string | 'gc'>();
-  const localRange = (id: Y.ID): string | 'gc' | undefined => {
-    for (const s of structs) {
-      if (s.id.client === id.client && id.clock >= s.id.clock && id.clock < s.id.clock + s.length) return local.get(idKey(s.id));
-    }
-    return undefined;
-  };
-  const resolveId = (id: Y.ID | null): string | 'gc' | undefined => (id ? (rootOfStruct(doc, findItem(doc.store, id)) ?? localRange(id)) : undefined);
+  const written = new Set<string>();
+  const found: Root[] = new Array<Root>(structs.length);
 
-  let pending = structs.filter((s): s is Y.Item => s instanceof Y.Item);
+  let pending: number[] = [];
+  for (let i = 0; i < structs.length; i++) if (structs[i] instanceof Y.Item) pending.push(i);
   for (let progress = true; pending.length > 0 && progress; ) {
     progress = false;
-    const next: Y.Item[] = [];
-    for (const item of pending) {
-      let root: string | 'gc' | undefined;
+    const next: number[] = [];
+    for (const i of pending) {
+      const item = structs[i] as Y.Item;
+      let root: Root;
       const parent = item.parent as unknown;
       if (typeof parent === 'string') root = parent;
       else if (parent && typeof parent === 'object' && 'client' in parent) {
         const holder = findItem(doc.store, parent as Y.ID);
         // The parent type lives in the content of the holder item: its root is the holder's root.
-        root = holder ? rootOfStruct(doc, holder) : localRange(parent as Y.ID);
-      } else root = resolveId(item.origin) ?? resolveId(item.rightOrigin);
-      if (root === undefined) next.push(item);
+        root = holder ? rootOfStruct(doc, holder) : rootInUpdate(structs, found, parent as Y.ID);
+      } else root = rootOfId(doc, structs, found, item.origin) ?? rootOfId(doc, structs, found, item.rightOrigin);
+      if (root === undefined) next.push(i);
       else {
-        local.set(idKey(item.id), root);
-        if (root !== 'gc') roots.add(root);
+        found[i] = root;
+        if (root !== 'gc') written.add(root);
         progress = true;
       }
     }
@@ -79,20 +94,20 @@ export function rootsWrittenBy(doc: Y.Doc, update: Uint8Array): { roots: Set<str
         const struct = findItem(doc.store, Y.createID(client, c));
         if (!struct) {
           // Deleting something this document never had: harmless unless it is in this very update.
-          const root = localRange(Y.createID(client, c));
-          if (root && root !== 'gc') roots.add(root);
+          const root = rootInUpdate(structs, found, Y.createID(client, c));
+          if (root && root !== 'gc') written.add(root);
           c += 1;
           continue;
         }
         // Delete sets are not versioned: every sync re-sends old deletions. Only new ones count.
         if (struct instanceof Y.Item && !struct.deleted) {
           const root = rootOfStruct(doc, struct);
-          if (root && root !== 'gc') roots.add(root);
+          if (root && root !== 'gc') written.add(root);
           else if (root === undefined) unresolvedDeletes = true;
         }
         c = struct.id.clock + struct.length;
       }
     }
   }
-  return { roots, unresolved: pending.length > 0 || unresolvedDeletes };
+  return { roots: written, unresolved: pending.length > 0 || unresolvedDeletes };
 }

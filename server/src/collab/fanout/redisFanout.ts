@@ -49,10 +49,17 @@ export function decodeFrame(frame: Buffer): FrameEntry[] {
   return messages;
 }
 
+// Module-level rather than closures in `encodeFrame`: see `rootsWrittenBy` (collab/updateScope.ts).
+function hasSeq(m: FrameEntry): boolean {
+  return m.kind === 'update' && m.seq !== undefined;
+}
+
+function bodyBytes(m: FrameEntry): number {
+  return (hasSeq(m) ? SEQ_BYTES : 0) + m.payload.byteLength;
+}
+
 /** A frame from `origin` carrying `messages`, in order (see `RedisFanout`). */
 export function encodeFrame(origin: Buffer, messages: readonly FrameEntry[]): Buffer {
-  const hasSeq = (m: FrameEntry) => m.kind === 'update' && m.seq !== undefined;
-  const bodyBytes = (m: FrameEntry) => (hasSeq(m) ? SEQ_BYTES : 0) + m.payload.byteLength;
   const frame = Buffer.allocUnsafe(HEADER_BYTES + messages.reduce((n, m) => n + ENTRY_HEADER_BYTES + bodyBytes(m), 0));
   frame[0] = FORMAT;
   origin.copy(frame, 1);
