@@ -8,7 +8,6 @@ import type { Connection } from './Connection.ts';
 import { FullStateCache } from './FullStateCache.ts';
 import { HeldStorage } from './HeldStorage.ts';
 import { decodeCompacted, encodeCompacted } from './fanout/compactedMessage.ts';
-import type { Compacted } from './fanout/compactedMessage.ts';
 import type { Fanout, FanoutMessage } from './fanout/fanout.ts';
 import type { CollabHook } from './hooks/types.ts';
 import { encodeAwareness, encodeAwarenessMessage, encodeSyncStep1, encodeUpdate, handleMessage, parseMessage } from './messageHandler.ts';
@@ -197,8 +196,7 @@ export class SharedDocument {
         } else if (message.kind === 'compacted') {
           // Word of another process's compaction this copy cannot go on from: read storage again.
           if (this.#held.learn(decodeCompacted(message.payload))) void this.resync();
-        }
-        else this.applyPresence(message.payload, encodeAwarenessMessage(message.payload), 'remote');
+        } else this.applyPresence(message.payload, encodeAwarenessMessage(message.payload), 'remote');
       } catch (err) {
         this.logger.error({ err, documentId: this.id }, `${message.kind} from another process failed to apply`);
       }
