@@ -133,8 +133,10 @@ export class RedisFanout implements Fanout {
     private readonly logger: Logger,
   ) {
     const options = { maxRetriesPerRequest: null, lazyConnect: false } as const;
-    // Auto-pipelining: the publishes of one tick (several documents) leave in one write.
-    this.#pub = new Redis(url, { ...options, enableAutoPipelining: true, connectionName: `lcs-pub-${this.#origin.toString('hex')}` });
+    // No auto-pipelining: each document's publishes of one tick are one frame already, and ioredis's
+    // pipeline per tick cost more than the writes it saved (two processes: 15 % more CPU per
+    // delivery, docs/PERFORMANCE.md "What changed" 23). Commands leave in the order they are issued.
+    this.#pub = new Redis(url, { ...options, enableAutoPipelining: false, connectionName: `lcs-pub-${this.#origin.toString('hex')}` });
     this.#sub = new Redis(url, { ...options, connectionName: this.subscriberName });
     for (const conn of [this.#pub, this.#sub]) conn.on('error', (err) => this.logger.warn({ err }, 'redis connection error'));
     this.#sub.on('messageBuffer', (channel: Buffer, frame: Buffer) => this.#deliver(channel.toString(), frame));
