@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 export const SERVER_OWNED_ROOTS: ReadonlySet<string> = new Set(['threads', 'suggestions', 'meta']);
 
 type Store = Y.Doc['store'];
+type Root = string | 'gc' | undefined;
 
 function findItem(store: Store, id: Y.ID): Y.Item | Y.GC | undefined {
   const structs = store.clients.get(id.client);
@@ -14,20 +15,18 @@ function findItem(store: Store, id: Y.ID): Y.Item | Y.GC | undefined {
 }
 
 /** Name of the root type that contains `type`. */
-function rootNameOf(doc: Y.Doc, type: Y.AbstractType<unknown>): string {
+function rootNameOf(type: Y.AbstractType<unknown>): string {
   let t = type;
   while (t._item) t = t._item.parent as Y.AbstractType<unknown>;
   return Y.findRootTypeKey(t);
 }
 
 /** `'gc'` for garbage-collected content (harmless to reference), a root name, or undefined if unknown. */
-function rootOfStruct(doc: Y.Doc, struct: Y.Item | Y.GC | undefined): string | 'gc' | undefined {
+function rootOfStruct(struct: Y.Item | Y.GC | undefined): Root {
   if (!struct) return undefined;
   if (struct instanceof Y.GC) return 'gc';
-  return rootNameOf(doc, struct.parent as Y.AbstractType<unknown>);
+  return rootNameOf(struct.parent as Y.AbstractType<unknown>);
 }
-
-type Root = string | 'gc' | undefined;
 
 /**
  * The root recorded for the struct of this update that contains `id`, if any: items may refer to
@@ -43,7 +42,7 @@ function rootInUpdate(structs: readonly (Y.Item | Y.GC | Y.Skip)[], roots: reado
 
 /** The root of whatever `id` names: in the document, or else earlier or later in the update. */
 function rootOfId(doc: Y.Doc, structs: readonly (Y.Item | Y.GC | Y.Skip)[], roots: readonly Root[], id: Y.ID | null): Root {
-  return id ? (rootOfStruct(doc, findItem(doc.store, id)) ?? rootInUpdate(structs, roots, id)) : undefined;
+  return id ? (rootOfStruct(findItem(doc.store, id)) ?? rootInUpdate(structs, roots, id)) : undefined;
 }
 
 /**
@@ -75,7 +74,7 @@ export function rootsWrittenBy(doc: Y.Doc, update: Uint8Array): { roots: Set<str
       else if (parent && typeof parent === 'object' && 'client' in parent) {
         const holder = findItem(doc.store, parent as Y.ID);
         // The parent type lives in the content of the holder item: its root is the holder's root.
-        root = holder ? rootOfStruct(doc, holder) : rootInUpdate(structs, found, parent as Y.ID);
+        root = holder ? rootOfStruct(holder) : rootInUpdate(structs, found, parent as Y.ID);
       } else root = rootOfId(doc, structs, found, item.origin) ?? rootOfId(doc, structs, found, item.rightOrigin);
       if (root === undefined) next.push(i);
       else {
@@ -101,7 +100,7 @@ export function rootsWrittenBy(doc: Y.Doc, update: Uint8Array): { roots: Set<str
         }
         // Delete sets are not versioned: every sync re-sends old deletions. Only new ones count.
         if (struct instanceof Y.Item && !struct.deleted) {
-          const root = rootOfStruct(doc, struct);
+          const root = rootOfStruct(struct);
           if (root && root !== 'gc') written.add(root);
           else if (root === undefined) unresolvedDeletes = true;
         }

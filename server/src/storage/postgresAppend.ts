@@ -28,7 +28,7 @@ const bindLength = (idBytes: number, updateBytes: number) =>
  * implicit transaction: every row is committed, or none is (after an error the server skips to the
  * Sync and rolls back). No Describe: each row number comes back as a DataRow, in the rows' order.
  */
-export function appendMessage(rows: readonly { id: string; update: Uint8Array }[]): Buffer {
+function appendMessage(rows: readonly { id: string; update: Uint8Array }[]): Buffer {
   let total = SYNC.length;
   const idLengths = rows.map(({ id, update }) => {
     const idBytes = Buffer.byteLength(id, 'utf8');
