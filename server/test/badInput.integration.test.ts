@@ -57,6 +57,7 @@ const badFrames: BadFrame[] = [
   bad('trailing bytes after a valid sync update', () => concat(updateFrame(injectedUpdate()), new Uint8Array([0])), 'badMessage'),
   bad('an awareness message whose payload is truncated', () => frame(MessageType.awareness, new Uint8Array([5])), 'badMessage'),
   bad('an awareness message whose state is not JSON', () => frame(MessageType.awareness, awarenessWithBadJson()), 'badMessage'),
+  bad('an awareness message whose state is not UTF-8', () => frame(MessageType.awareness, frame(1, 4242, 1, Uint8Array.of(0x22, 0xff, 0x22))), 'badMessage'),
   bad('a sync update whose payload is garbage', () => updateFrame(new TextEncoder().encode('this is not a yjs update')), 'badUpdate'),
   bad('a sync step 2 carrying a real update cut in half', () => frame(MessageType.sync, syncProtocol.messageYjsSyncStep2, halfOf(injectedUpdate())), 'badUpdate'),
   bad('a text frame', () => 'hello, is this JSON?', 'badMessage'),

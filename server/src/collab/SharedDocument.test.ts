@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { pino } from 'pino';
@@ -219,6 +220,34 @@ describe('SharedDocument', () => {
     presence.destroy();
   });
 
+  it('removes the presence a connection announced again after removing it, once that connection closes', async () => {
+    const { doc, a, b, greeted } = await loadedWithTwo('Kigali', new MemoryStorage());
+    const presence = new awarenessProtocol.Awareness(new Y.Doc());
+    const announce = () => doc.receive(a.conn, awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(presence, [presence.clientID])));
+    presence.setLocalState({ user: { name: 'A' } });
+    announce();
+    presence.setLocalState(null);
+    announce();
+    // Set again: for y-protocols an update of a client it already knows, not an addition.
+    presence.setLocalState({ user: { name: 'A, back' } });
+    announce();
+    await settle(doc);
+    expect(doc.presence.state(presence.clientID)).toEqual({ user: { name: 'A, back' } });
+    const sentBefore = b.fake.sent.length;
+    doc.removeConnection(a.conn);
+    await settle(doc);
+    expect(doc.presence.has(presence.clientID)).toBe(false);
+    const removal = b.fake.sent.slice(Math.max(sentBefore, greeted)).map(describeFrame);
+    expect(removal.map((f) => f.kind)).toEqual(['type1']);
+    // What B hears is the removal of A's state, which B's copy then drops.
+    const seenByB = new awarenessProtocol.Awareness(new Y.Doc());
+    awarenessProtocol.applyAwarenessUpdate(seenByB, awarenessProtocol.encodeAwarenessUpdate(presence, [presence.clientID]), 'server');
+    awarenessProtocol.applyAwarenessUpdate(seenByB, decoding.readVarUint8Array(decoding.createDecoder(removal[0]!.payload)), 'server');
+    expect(seenByB.getStates().has(presence.clientID)).toBe(false);
+    seenByB.destroy();
+    presence.destroy();
+  });
+
   it('takes the next edits while an append is in flight and relays each, in order, once stored', async () => {
     const { storage, doc, a, b, greeted } = await loadedWithTwo('Wuhan', new HeldAppends());
     const writer = editor(2);
@@ -295,7 +324,7 @@ describe('SharedDocument', () => {
     fanout.deliver('doc', { kind: 'awareness', payload });
     await settle(doc);
     expect(doc.ydoc.getText('t').toString()).toBe('from process B');
-    expect(doc.awareness.getStates().get(presence.clientID)).toEqual({ user: { name: 'Leila' }, cursor: 3 });
+    expect(doc.presence.state(presence.clientID)).toEqual({ user: { name: 'Leila' }, cursor: 3 });
     for (const conn of [a, b]) {
       expect(conn.fake.sent.slice(sentBefore.get(conn))).toEqual([updateFrame(update), awarenessFrame(payload)]);
     }

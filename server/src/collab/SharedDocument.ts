@@ -1,4 +1,3 @@
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Logger } from '../logger.ts';
 import type { CompactionResult, Storage } from '../storage/storage.ts';
@@ -10,8 +9,9 @@ import { HeldStorage } from './HeldStorage.ts';
 import { decodeCompacted, encodeCompacted } from './fanout/compactedMessage.ts';
 import type { Fanout, FanoutMessage } from './fanout/fanout.ts';
 import type { CollabHook } from './hooks/types.ts';
-import { encodeAwareness, encodeAwarenessMessage, encodeSyncStep1, encodeUpdate, handleMessage, parseMessage } from './messageHandler.ts';
+import { encodeAwarenessMessage, encodeSyncStep1, encodeUpdate, handleMessage, parseMessage } from './messageHandler.ts';
 import { Outbox } from './Outbox.ts';
+import { Presence, type PresenceChange } from './Presence.ts';
 import { SerialQueue } from './SerialQueue.ts';
 
 export interface SharedDocumentOptions {
@@ -46,7 +46,7 @@ interface Observed {
 type State = 'loading' | 'ready' | 'failed' | 'destroyed';
 
 /**
- * A loaded document: its Y.Doc, awareness, connections and one queue through which everything that
+ * A loaded document: its Y.Doc, presence, connections and one queue through which everything that
  * touches it passes, in order. Loading is the queue's first task, so messages that arrive before the
  * stored state is in memory wait for it instead of being dropped, and nothing is sent before it.
  *
@@ -63,7 +63,8 @@ type State = 'loading' | 'ready' | 'failed' | 'destroyed';
  */
 export class SharedDocument {
   readonly ydoc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
+  /** Who is here (y-protocols awareness), as the clients sent it. The server has no presence of its own. */
+  readonly presence = new Presence((change, origin) => this.#relayAwareness(change, origin));
   readonly connections = new Set<Connection>();
   readonly queue = new SerialQueue();
   readonly logger: Logger;
@@ -102,13 +103,10 @@ export class SharedDocument {
     this.logger = options.logger;
     this.#compactions = options.compactions ?? new SerialQueue();
     this.#held = new HeldStorage(options.storage.reusesRowNumbers);
-    // The server has no presence of its own.
-    this.awareness.setLocalState(null);
     // No permanent 'update' listener: with one, Yjs would encode every transaction as an update
     // again, and a client's update is relayed as it arrived. Changes from elsewhere are observed
     // only while they are applied (see #observed).
     this.ydoc.on('afterTransaction', this.#afterTransaction);
-    this.awareness.on('update', this.#relayAwareness);
   }
 
   /**
@@ -173,9 +171,9 @@ export class SharedDocument {
       if (this.state !== 'ready') return;
       const ids: number[] = [];
       for (const conn of this.connections) ids.push(...conn.awarenessIds);
-      const present = ids.filter((id) => this.awareness.getStates().has(id));
+      const present = ids.filter((id) => this.presence.has(id));
       if (present.length === 0) return;
-      const payload = awarenessProtocol.encodeAwarenessUpdate(this.awareness, present);
+      const payload = this.presence.encode(present);
       this.#outbox.run(() => this.options.fanout.publish(this.id, { kind: 'awareness', payload }));
     });
   }
@@ -209,15 +207,15 @@ export class SharedDocument {
     void this.queue.run(() => {
       if (this.state !== 'ready' || conn.closed) return;
       this.reply(conn, encodeSyncStep1(this.ydoc));
-      const states = [...this.awareness.getStates().keys()];
-      if (states.length > 0) this.reply(conn, encodeAwareness(this.awareness, states));
+      const present = this.presence.clientIds;
+      if (present.length > 0) this.reply(conn, encodeAwarenessMessage(this.presence.encode(present)));
     });
   }
 
   /** Removes a connection and the presence it announced. Returns how many connections remain. */
   removeConnection(conn: Connection): number {
     if (this.connections.delete(conn) && conn.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+      this.presence.remove(conn.awarenessIds, null);
     }
     return this.connections.size;
   }
@@ -320,7 +318,7 @@ export class SharedDocument {
   applyPresence(payload: Uint8Array, frame: Uint8Array, origin: Connection | 'remote'): void {
     this.#incomingPresence = { payload, frame };
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, origin);
+      this.presence.apply(payload, origin);
     } finally {
       this.#incomingPresence = null;
     }
@@ -537,20 +535,22 @@ export class SharedDocument {
     });
   }
 
-  #relayAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+  #relayAwareness({ added, updated, removed }: PresenceChange, origin: unknown): void {
     const owner = this.connections.has(origin as Connection) ? (origin as Connection) : undefined;
     if (owner) {
-      added.forEach((id) => owner.awarenessIds.add(id));
-      removed.forEach((id) => owner.awarenessIds.delete(id));
+      // A state set again after its removal counts as updated, not added: it is this connection's too.
+      for (const id of added) owner.awarenessIds.add(id);
+      for (const id of updated) owner.awarenessIds.add(id);
+      for (const id of removed) owner.awarenessIds.delete(id);
     }
     // A frame being applied (a connection's, or one from another process) is relayed as it arrived.
     const incoming = owner || origin === 'remote' ? this.#incomingPresence : null;
-    const payload = incoming?.payload ?? awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]);
+    const payload = incoming?.payload ?? this.presence.encode([...added, ...updated, ...removed]);
     const message = incoming?.frame ?? encodeAwarenessMessage(payload);
     // Presence set here (or removed because a socket here closed) is announced to other processes.
     const publish = owner !== undefined || origin === null;
     this.#broadcast(message, origin, publish ? () => this.options.fanout.publish(this.id, { kind: 'awareness', payload }) : undefined);
-  };
+  }
 
   destroy(): void {
     if (this.state === 'destroyed') return;
@@ -558,8 +558,7 @@ export class SharedDocument {
     this.#outbox.abandon();
     this.options.fanout.unsubscribe(this.id).catch((err: unknown) => this.logger.warn({ err, documentId: this.id }, 'unsubscribe failed'));
     this.ydoc.off('afterTransaction', this.#afterTransaction);
-    this.awareness.off('update', this.#relayAwareness);
-    this.awareness.destroy();
+    this.presence.destroy();
     this.ydoc.destroy();
   }
 }

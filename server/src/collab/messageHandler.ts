@@ -1,6 +1,5 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
 import { MessageType } from '@lcs/shared';
@@ -86,10 +85,6 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
-  return encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
-}
-
 /** Wraps an encoded awareness update as a y-websocket frame. */
 export function encodeAwarenessMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -140,7 +135,7 @@ export function handleMessage(doc: SharedDocument, conn: Connection, message: Pa
       }
       return;
     case 'queryAwareness':
-      doc.reply(conn, encodeAwareness(doc.awareness, [...doc.awareness.getStates().keys()]));
+      doc.reply(conn, encodeAwarenessMessage(doc.presence.encode(doc.presence.clientIds)));
       return;
   }
 }
