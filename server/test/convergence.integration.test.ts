@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { mergeStoredState } from '../src/storage/mergeState.ts';
 import { connectClient, eventually, startServer, tempDir, waitForSync } from './harness.ts';
 import type { Client, RunningServer } from './harness.ts';
+import { mulberry32 } from './random.ts';
 
 /**
  * The Yjs TestConnector idea over real sockets: several clients make random edits while randomly
@@ -13,18 +14,6 @@ import type { Client, RunningServer } from './harness.ts';
 const seed = Number(process.env.SEED ?? Math.floor(Math.random() * 2 ** 32));
 const CLIENTS = 5;
 const OPERATIONS = 300;
-
-/** mulberry32: a tiny, good-enough seeded PRNG returning floats in [0, 1). */
-function mulberry32(seedValue: number): () => number {
-  let state = seedValue >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const contentOf = (doc: Y.Doc) => ({ text: doc.getText('t').toString(), map: doc.getMap('m').toJSON() });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

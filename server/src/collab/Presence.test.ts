@@ -2,6 +2,7 @@ import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { mulberry32 } from '../../test/random.ts';
 import { PRESENCE_TIMEOUT_MS, Presence, type PresenceChange } from './Presence.ts';
 
 /** An awareness update written by hand: [clientId, clock, state JSON text]. */
@@ -38,8 +39,7 @@ function stock(): { awareness: awarenessProtocol.Awareness; heard: [PresenceChan
 
 describe('Presence', () => {
   it('takes exactly what y-protocols takes, in 3,000 random updates, and ends with the same states and clocks', () => {
-    let seed = 7;
-    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const next = mulberry32(7);
     const ours = presence();
     const theirs = stock();
     for (let n = 0; n < 3_000; n++) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../test/random.ts';
 import { JsonText, MAX_JSON_DEPTH, jsonTextKind } from './jsonText.ts';
 
 /** What a y-protocols client makes of the bytes: lib0's strict decoder, then JSON.parse. */
@@ -12,18 +13,6 @@ function clientReads(bytes: Uint8Array): JsonText {
 }
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('jsonTextKind', () => {
   it.each([
@@ -84,7 +73,7 @@ describe('jsonTextKind', () => {
   });
 
   it('agrees with JSON.parse on 60,000 mutations of real presence states', () => {
-    const next = random(20261129);
+    const next = mulberry32(20261129);
     const seeds = [
       '{"user":{"name":"Amina","color":"#30bced"},"cursor":{"anchor":{"type":{"client":1,"clock":2},"tname":null,"item":{"client":3,"clock":4},"assoc":0},"head":-1.5e3}}',
       '[true,false,null,0,-0,12.5E-2,"\\u00e9\\n",[],{},"é✓😀"]',
