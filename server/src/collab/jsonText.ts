@@ -72,11 +72,11 @@ export function jsonTextKind(bytes: Uint8Array): JsonText {
     } else if (b === 0x2d || CLASS[b]! & DIGIT) {
       i = number(bytes, i, end);
     } else if (b === 0x74) {
-      i = literal(bytes, i, end, 't'.charCodeAt(0), 'rue');
+      i = literal(bytes, i, end, 'rue');
     } else if (b === 0x66) {
-      i = literal(bytes, i, end, 'f'.charCodeAt(0), 'alse');
+      i = literal(bytes, i, end, 'alse');
     } else if (b === 0x6e) {
-      i = literal(bytes, i, end, 'n'.charCodeAt(0), 'ull');
+      i = literal(bytes, i, end, 'ull');
     } else {
       return JsonText.Invalid;
     }
@@ -176,9 +176,9 @@ function number(bytes: Uint8Array, i: number, end: number): number {
   return i;
 }
 
-/** At `first`: the rest of `true`, `false` or `null` must follow; the index after it, or -1. */
-function literal(bytes: Uint8Array, i: number, end: number, first: number, rest: string): number {
-  if (bytes[i] !== first || i + 1 + rest.length > end) return -1;
+/** After the first letter of `true`, `false` or `null` (already matched): the rest must follow; the index after it, or -1. */
+function literal(bytes: Uint8Array, i: number, end: number, rest: string): number {
+  if (i + 1 + rest.length > end) return -1;
   for (let k = 0; k < rest.length; k++) if (bytes[i + 1 + k] !== rest.charCodeAt(k)) return -1;
   return i + 1 + rest.length;
 }
