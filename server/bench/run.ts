@@ -21,7 +21,7 @@ import type { Column, OurMode, ServerUnderTest, Variant } from './serverUnderTes
  * server and, in the same invocation, against the stock @y/websocket-server, and prints the two side
  * by side. Figures, not verdicts: nothing here fails on time (see docs/PERFORMANCE.md).
  */
-const SCENARIOS = ['editing', 'editing-postgres', 'editing-cluster', 'idle', 'join-storm', 'editing-memory', 'editing-routed'] as const;
+const SCENARIOS = ['editing', 'editing-postgres', 'editing-cluster', 'idle', 'join-storm', 'editing-memory', 'editing-routed', 'editing-reference-postgres'] as const;
 /** `all` leaves out the diagnostic in-memory run (it separates storage cost from the rest) and the routed cluster. */
 const DEFAULT_SCENARIOS: readonly Scenario[] = ['editing', 'editing-postgres', 'editing-cluster', 'idle', 'join-storm'];
 type Scenario = (typeof SCENARIOS)[number];
@@ -65,7 +65,9 @@ if (values.help) {
                         ${SCENARIOS.join(', ')} (editing-cluster: two of our processes on
                         Postgres+Redis, each document's clients split between them; editing-routed:
                         the same two, each document's clients all on one of them; editing-memory:
-                        ours on in-memory storage, a diagnostic)
+                        ours on in-memory storage, a diagnostic; editing-reference-postgres: the
+                        reference appending each update to PostgreSQL before relaying it, through
+                        our append path, a diagnostic of what storing first costs any server)
   --seconds <n>         duration of the editing and idle phases (default: idle 20; editing one
                         compaction cycle, i.e. the time a document takes to collect the
                         ${DEFAULT_COMPACT_AFTER_UPDATES} updates that trigger one (25 s at the default load), at least 20)
@@ -244,7 +246,9 @@ async function compare(
   results: Record<string, ScenarioResult[][]>,
 ): Promise<void> {
   console.log(`\n${title} ...`);
-  const servers: Column[] = [...modes.flatMap((mode) => [{ mode }, ...variants.map((variant) => ({ mode, variant }))]), { mode: 'reference' }];
+  // A variant is our server's environment: the reference made durable takes none.
+  const variantsOf = (mode: OurMode) => (mode === 'reference-postgres' ? [] : variants.map((variant) => ({ mode, variant })));
+  const servers: Column[] = [...modes.flatMap((mode) => [{ mode }, ...variantsOf(mode)]), { mode: 'reference' }];
   const columns: ScenarioResult[][] = servers.map(() => []);
   for (let i = 0; i < repeat; i++) {
     for (const [c, column] of servers.entries()) columns[c]!.push(await withServer(column, run));
@@ -259,8 +263,15 @@ async function compare(
 async function main(): Promise<void> {
   printMachine();
   const results: Record<string, ScenarioResult[][]> = {};
-  const scenarioOf: Record<OurMode, Scenario> = { sqlite: 'editing', postgres: 'editing-postgres', cluster: 'editing-cluster', routed: 'editing-routed', memory: 'editing-memory' };
-  const editingModes = (['sqlite', 'postgres', 'cluster', 'routed', 'memory'] as const).filter((m) => chosen.includes(scenarioOf[m]));
+  const scenarioOf: Record<OurMode, Scenario> = {
+    sqlite: 'editing',
+    postgres: 'editing-postgres',
+    cluster: 'editing-cluster',
+    routed: 'editing-routed',
+    memory: 'editing-memory',
+    'reference-postgres': 'editing-reference-postgres',
+  };
+  const editingModes = (['sqlite', 'postgres', 'cluster', 'routed', 'memory', 'reference-postgres'] as const).filter((m) => chosen.includes(scenarioOf[m]));
   if (editingModes.length) {
     const title = `Editing: ${editing.documents * editing.clientsPerDocument} clients over ${editing.documents} documents, ${editing.rate} edits/s each, ${editing.seconds} s${editing.warmupSeconds > 0 ? ` after ${editing.warmupSeconds} s of warm-up` : ''}`;
     await compare('editing', title, editingModes, (s) => runEditing(s, editing), results);

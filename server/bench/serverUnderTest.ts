@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { redeem } from '../test/harness.ts';
 import { createTestDatabase } from '../test/postgres.ts';
 import { meterExternalCpu, REDIS_URL } from './externalCpu.ts';
@@ -15,9 +16,11 @@ const referenceScript = path.join(serverDir, 'node_modules', '@y', 'websocket-se
  * Our server on SQLite, on Postgres+Redis, as two processes sharing Postgres+Redis (`cluster`: each
  * document's clients split between them; `routed`: each document's clients all on one of them, as
  * behind a load balancer that routes by document), or (diagnostic: what storage costs) in memory;
- * or the reference.
+ * or the reference; or (diagnostic: what storing before relaying costs any server) the reference
+ * appending each update to PostgreSQL before relaying it (`durableReference.ts`).
  */
-export type Mode = 'sqlite' | 'postgres' | 'cluster' | 'routed' | 'memory' | 'reference';
+export type Mode = 'sqlite' | 'postgres' | 'cluster' | 'routed' | 'memory' | 'reference-postgres' | 'reference';
+/** A column compared with the reference: ours in some mode, or the reference made durable. */
 export type OurMode = Exclude<Mode, 'reference'>;
 
 /** A server process the load runs against: ours (in a storage mode) or the stock reference. */
@@ -44,6 +47,8 @@ export interface ServerUnderTest {
   walBytes?(): number;
   /** CPU seconds spent by the services it depends on (Postgres backends of its database, Redis). */
   externalCpu?(): ExternalCpuMeter;
+  /** The PostgreSQL database it stores in, if any. */
+  databaseUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -53,6 +58,7 @@ export const labelOf: Record<Mode, string> = {
   cluster: 'ours (2 processes, PG+Redis)',
   routed: 'ours (2 processes, routed by document)',
   memory: 'ours (memory)',
+  'reference-postgres': 'reference + PG appends',
   reference: 'reference',
 };
 
@@ -98,7 +104,7 @@ export async function startOurs(mode: Exclude<OurMode, 'cluster' | 'routed'>, op
         if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
         return ((await res.json()) as { document: { id: string } }).document.id;
       },
-      ...(db ? { externalCpu: () => meterExternalCpu(new URL(db.url).pathname.slice(1)) } : {}),
+      ...(db ? { databaseUrl: db.url, externalCpu: () => meterExternalCpu(new URL(db.url).pathname.slice(1)) } : {}),
       ...(mode === 'sqlite' ? { walBytes: () => fileBytes(path.join(dataDir, 'learning-city.sqlite-wal')) } : {}),
       stop: cleanup,
     };
@@ -166,22 +172,36 @@ export async function startCluster(options: StartOptions = {}, mode: 'cluster' |
   };
 }
 
-/** Starts the stock `@y/websocket-server` (in memory, any path is a room, no auth). */
-export async function startReference(options: StartOptions = {}): Promise<ServerUnderTest> {
+/**
+ * Starts the stock `@y/websocket-server` (in memory, any path is a room, no auth); `durable`, with
+ * each update appended to a database of its own before it is relayed (`durableReference.ts`).
+ */
+export async function startReference(options: StartOptions = {}, durable = false): Promise<ServerUnderTest> {
   if (!fs.existsSync(referenceScript)) throw new Error(`reference server not installed at ${referenceScript}`);
   const port = await freePort();
+  const db = durable ? await createTestDatabase() : undefined;
   // The stock server has no SIGTERM handler, and a profile is only written on a normal exit.
   const exitOnTerm = options.profileDir ? ['--import', "data:text/javascript,process.on('SIGTERM',()=>process.exit(0))"] : [];
-  const child = spawnNode([...profileArgs(options), ...exitOnTerm, referenceScript], { HOST: '127.0.0.1', PORT: String(port) });
+  const appendFirst = db ? ['--import', 'tsx', '--import', pathToFileURL(path.join(serverDir, 'bench', 'durableReference.ts')).href] : [];
+  const child = spawnNode([...profileArgs(options), ...exitOnTerm, ...appendFirst, referenceScript], {
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    ...(db ? { DATABASE_URL: db.url } : {}),
+  });
+  const stop = async () => {
+    await child.stop();
+    await db?.drop();
+  };
   try {
     await child.waitFor(/running at/, 30_000);
   } catch (err) {
-    await child.stop();
+    await stop();
     throw err;
   }
+  const mode = durable ? 'reference-postgres' : 'reference';
   return {
-    mode: 'reference',
-    label: labelOf.reference,
+    mode,
+    label: labelOf[mode],
     pid: child.process.pid!,
     pids: [child.process.pid!],
     cookie: undefined,
@@ -190,7 +210,8 @@ export async function startReference(options: StartOptions = {}): Promise<Server
     log: child.output,
     probeMemory: child.probeMemory,
     meterGc: () => meterGc([child]),
-    stop: child.stop,
+    ...(db ? { databaseUrl: db.url, externalCpu: () => meterExternalCpu(new URL(db.url).pathname.slice(1)) } : {}),
+    stop,
   };
 }
 
@@ -244,6 +265,7 @@ export const columnLabel = ({ mode, variant }: Column): string => (variant ? `${
 
 export async function startServer({ mode, variant }: Column, options: StartOptions = {}): Promise<ServerUnderTest> {
   if (mode === 'reference') return startReference(options);
+  if (mode === 'reference-postgres') return { ...(await startReference(options, true)), label: columnLabel({ mode }) };
   const withEnv = variant ? { ...options, env: variant.env } : options;
   const server = await (mode === 'cluster' || mode === 'routed' ? startCluster(withEnv, mode) : startOurs(mode, withEnv));
   return { ...server, label: columnLabel({ mode, variant }) };
