@@ -6,6 +6,7 @@ import type { ChildServer } from './childServer.ts';
 import { connectClient, eventually, redeem, waitForSync, webSocketWithCookie } from './harness.ts';
 import type { Client } from './harness.ts';
 import { createTestDatabase } from './postgres.ts';
+import { redisProxy } from './redisProxy.ts';
 import { WebsocketProvider } from 'y-websocket';
 
 /**
@@ -167,6 +168,61 @@ describe('several server processes on PostgreSQL and Redis', () => {
     clients.push(fresh);
     await waitForSync(fresh);
     await eventually(() => expect(fresh.text.toString()).toBe('Akwaaba. Every learner counts.'));
+  }, 60_000);
+
+  it('through a Redis outage each process keeps serving, documents still open, and all converge once it is back', async () => {
+    // One process reaches Redis through a proxy that can be cut; the other directly.
+    const proxy = await redisProxy(REDIS_URL);
+    try {
+      const cut = await start({ REDIS_URL: proxy.url });
+      const other = await start();
+      const [open, later] = [await createStrategy(other, 'Kigali strategy'), await createStrategy(other, 'Kigali action plan')];
+      const join = (server: ChildServer, id: string) => {
+        const c = connectClient(server.wsUrl, id, { cookie });
+        clients.push(c);
+        return c;
+      };
+      const onCut = join(cut, open);
+      const onOther = join(other, open);
+      const planOnOther = join(other, later);
+      await Promise.all([waitForSync(onCut), waitForSync(onOther), waitForSync(planOnOther)]);
+      onCut.text.insert(0, 'Vision. ');
+      await eventually(() => expect(onOther.text.toString()).toBe('Vision. '));
+
+      await proxy.down();
+      onCut.text.insert(onCut.text.length, 'Goals (cut side). ');
+      onOther.text.insert(0, 'Situation (other side). ');
+      planOnOther.text.insert(0, 'Actions (other side). ');
+      // A document first opened on the cut process during the outage loads from PostgreSQL,
+      // without waiting for Redis, edits made on the other process meanwhile included.
+      const planOnCut = join(cut, later);
+      await waitForSync(planOnCut);
+      await eventually(() => expect(planOnCut.text.toString()).toBe('Actions (other side). '));
+      planOnCut.text.insert(planOnCut.text.length, 'Budget (cut side). ');
+      // Each process still relays to its own clients.
+      const secondOnCut = join(cut, open);
+      await waitForSync(secondOnCut);
+      await eventually(() => expect(secondOnCut.text.toString()).toContain('Goals (cut side). '));
+
+      await proxy.up();
+      await eventually(() => {
+        for (const [x, y] of [
+          [onCut, onOther],
+          [secondOnCut, onOther],
+          [planOnCut, planOnOther],
+        ] as const) {
+          expect(x.text.toString()).toBe(y.text.toString());
+        }
+        expect(onOther.text.toString()).toContain('Goals (cut side). ');
+        expect(onCut.text.toString()).toContain('Situation (other side). ');
+        expect(planOnOther.text.toString()).toContain('Budget (cut side). ');
+      }, 20_000);
+      // And the fan-out works again both ways.
+      onOther.text.insert(0, 'Monitoring. ');
+      await eventually(() => expect(onCut.text.toString()).toContain('Monitoring. '));
+    } finally {
+      await proxy.down();
+    }
   }, 60_000);
 
   it('loses nothing when a process is killed mid-edit: its clients resync through another process', async () => {

@@ -30,7 +30,11 @@ export interface FanoutSubscriber {
  * reconnect to Redis, an unreadable frame, or another process saying it left updates unpublished).
  */
 export interface Fanout {
-  /** Starts delivery for a document; resolves once messages published from now on will arrive. */
+  /**
+   * Starts delivery for a document; resolves once messages published from now on will arrive, or,
+   * when that is not confirmed in time (Redis unreachable), without it, and then calls the
+   * subscriber's `resync` once delivery has started.
+   */
   subscribe(documentId: string, subscriber: FanoutSubscriber): Promise<void>;
   unsubscribe(documentId: string): Promise<void>;
   publish(documentId: string, message: FanoutMessage): void;

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../logger.ts';
 import type { FanoutMessage, FanoutSubscriber } from './fanout.ts';
 import { decodeFrame, encodeFrame, RedisFanout } from './redisFanout.ts';
+import { redisProxy } from '../../../test/redisProxy.ts';
 import { eventually } from '../../../test/waiting.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -161,6 +162,70 @@ describe('RedisFanout (real Redis)', () => {
       expect(plain(onB.heard.messages)).toEqual(plain([update(8)]));
       expect(plain(onA.heard.messages)).toEqual(plain([update(7), update(9)]));
     });
+  });
+
+  it('while Redis is unreachable it queues nothing; once back, the others read storage for what was not sent', async () => {
+    const documentId = `fanout-outage-${process.pid}-${Date.now()}`;
+    const proxy = await redisProxy(REDIS_URL);
+    closing.push(proxy.down);
+    const a = new RedisFanout(proxy.url, logger);
+    closing.push(() => a.close());
+    const b = open();
+    const onA = recorder();
+    const onB = recorder();
+    await a.subscribe(documentId, onA.subscriber);
+    await b.subscribe(documentId, onB.subscriber);
+    await eventually(() => expect(onA.heard.peersJoined).toBe(1));
+    a.publish(documentId, update(1));
+    await eventually(() => expect(plain(onB.heard.messages)).toEqual(plain([update(1)])));
+
+    await proxy.down();
+    await eventually(() => expect(a.publishing).toBe(false));
+    // One frame per tick, none kept: ioredis would hold every PUBLISH until Redis came back.
+    for (let i = 0; i < 50; i++) {
+      a.publish(documentId, update(2, i));
+      a.publish(documentId, { kind: 'awareness', payload: bytes(i) });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(a.stats.framesUnsent).toBe(50);
+    expect(onB.heard.resyncs).toBe(0);
+
+    await proxy.up();
+    // B hears that updates went unsent and reads storage; A catches up too (its subscription was down).
+    await eventually(() => expect(onB.heard.resyncs).toBe(1), 10_000);
+    await eventually(() => expect(onA.heard.resyncs).toBe(1), 10_000);
+    a.publish(documentId, update(3));
+    await eventually(() => expect(plain(onB.heard.messages).at(-1)).toEqual(plain([update(3)])[0]));
+    // Nothing of the outage arrived late.
+    expect(plain(onB.heard.messages)).toEqual(plain([update(1), update(3)]));
+  });
+
+  it('a document opened while Redis is unreachable does not wait for it, and reads storage once its subscription is up', async () => {
+    const documentId = `fanout-late-${process.pid}-${Date.now()}`;
+    const proxy = await redisProxy(REDIS_URL);
+    closing.push(proxy.down);
+    const a = new RedisFanout(proxy.url, logger, { subscribeWaitMs: 200 });
+    closing.push(() => a.close());
+    await eventually(() => expect(a.publishing).toBe(true));
+    await proxy.down();
+    await eventually(() => expect(a.publishing).toBe(false));
+
+    const onA = recorder();
+    // Resolves without Redis (were it to wait, Redis would never come back: the proxy is brought up below).
+    await a.subscribe(documentId, onA.subscriber);
+    expect(onA.heard.resyncs).toBe(0);
+    const b = open();
+    const onB = recorder();
+    await b.subscribe(documentId, onB.subscriber);
+    b.publish(documentId, update(4));
+
+    await proxy.up();
+    // Subscribed at last: A reads what it missed from storage, announces itself, and hears B from now on.
+    await eventually(() => expect(onA.heard.resyncs).toBeGreaterThanOrEqual(1), 10_000);
+    // (Once or twice: the reconnection announces every document held as well.)
+    await eventually(() => expect(onB.heard.peersJoined).toBeGreaterThanOrEqual(1));
+    b.publish(documentId, update(5));
+    await eventually(() => expect(plain(onA.heard.messages)).toEqual(plain([update(5)])));
   });
 
   it('treats an unreadable frame as a gap: that document resyncs from storage instead of applying anything', async () => {

@@ -115,6 +115,9 @@ interface Channel {
  * Pub/sub keeps nothing for a subscriber that is away, so after any reconnect, once the
  * subscriptions are back, every subscriber resyncs: its document reloads its state from storage
  * (where each update was written before it was published), and the process announces itself again.
+ * While the publishing connection is down nothing is queued (memory stays bounded however long
+ * Redis is away): each document that left frames unsent announces itself once it is back, flagged
+ * `dropped` if an update was among them, so the other processes read storage.
  */
 export class RedisFanout implements Fanout {
   readonly #origin = randomBytes(ORIGIN_BYTES);
@@ -125,13 +128,23 @@ export class RedisFanout implements Fanout {
   #epoch = 0;
   /** Messages to publish during this tick, per document, sent together when it ends. */
   readonly #outgoing = new Map<string, FrameEntry[]>();
-  /** Frames published, and messages left unpublished because nobody else held their document. */
-  readonly stats = { framesPublished: 0, messagesDropped: 0 };
+  /** Documents whose frames were not sent because the publishing connection was down. */
+  readonly #unsent = new Set<string>();
+  /**
+   * Frames published; messages left unpublished because nobody else held their document; frames
+   * not sent because the publishing connection was down.
+   */
+  readonly stats = { framesPublished: 0, messagesDropped: 0, framesUnsent: 0 };
+
+  /** How long a document's load waits for its subscription before going on without it. */
+  readonly #subscribeWaitMs: number;
 
   constructor(
     url: string,
     private readonly logger: Logger,
+    { subscribeWaitMs = 1_000 }: { subscribeWaitMs?: number } = {},
   ) {
+    this.#subscribeWaitMs = subscribeWaitMs;
     const options = { maxRetriesPerRequest: null, lazyConnect: false } as const;
     // No auto-pipelining: each document's publishes of one tick are one frame already, and ioredis's
     // pipeline per tick cost more than the writes it saved (two processes: 15 % more CPU per
@@ -140,6 +153,7 @@ export class RedisFanout implements Fanout {
     this.#sub = new Redis(url, { ...options, connectionName: this.subscriberName });
     for (const conn of [this.#pub, this.#sub]) conn.on('error', (err) => this.logger.warn({ err }, 'redis connection error'));
     this.#sub.on('messageBuffer', (channel: Buffer, frame: Buffer) => this.#deliver(channel.toString(), frame));
+    this.#pub.on('ready', () => this.#announceUnsent());
     this.#sub.on('ready', () => {
       this.#epoch += 1;
       if (this.#epoch === 1) return;
@@ -170,8 +184,29 @@ export class RedisFanout implements Fanout {
   async subscribe(documentId: string, subscriber: FanoutSubscriber): Promise<void> {
     const channel: Channel = { subscriber, alone: false, dropped: false, heard: 0 };
     this.#channels.set(documentId, channel);
-    await this.#sub.subscribe(RedisFanout.channel(documentId));
-    if (this.#channels.get(documentId) === channel) this.#announce(documentId, channel, ANNOUNCE_JOINED);
+    const subscribed = this.#sub.subscribe(RedisFanout.channel(documentId)).then(
+      () => true,
+      (err: unknown) => {
+        this.logger.warn({ err, documentId }, 'redis subscribe failed');
+        return false;
+      },
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const inTime = await Promise.race([subscribed, new Promise<false>((resolve) => (timer = setTimeout(resolve, this.#subscribeWaitMs, false)))]);
+    clearTimeout(timer);
+    const started = () => this.#channels.get(documentId) === channel;
+    if (inTime) {
+      if (started()) this.#announce(documentId, channel, ANNOUNCE_JOINED);
+      return;
+    }
+    // Redis is away (or slow): the document does not wait for it to load. Once the subscription is
+    // up, it reads storage again for whatever was published before then.
+    this.logger.warn({ documentId }, 'redis subscription not confirmed in time; the document will read storage again once it is');
+    void subscribed.then((ok) => {
+      if (!ok || !started()) return;
+      this.#announce(documentId, channel, ANNOUNCE_JOINED);
+      subscriber.resync();
+    });
   }
 
   async unsubscribe(documentId: string): Promise<void> {
@@ -187,6 +222,11 @@ export class RedisFanout implements Fanout {
       return;
     }
     this.#queue(documentId, message);
+  }
+
+  /** Whether the publishing connection is up (while it is not, frames are left unsent, not queued). */
+  get publishing(): boolean {
+    return this.#pub.status === 'ready';
   }
 
   /** Whether, as far as this process can tell, nobody else holds the document now. */
@@ -209,6 +249,14 @@ export class RedisFanout implements Fanout {
   }
 
   #flush = (): void => {
+    // While the publishing connection is down, ioredis would queue every PUBLISH in memory, without
+    // bound, and send them all, stale, once it is back. Nothing is queued instead: what is not sent
+    // is in storage already, and the document announces itself once the connection is back.
+    if (!this.publishing) {
+      for (const [documentId, messages] of this.#outgoing) this.#leaveUnsent(documentId, messages);
+      this.#outgoing.clear();
+      return;
+    }
     for (const [documentId, messages] of this.#outgoing) {
       const frame = encodeFrame(this.#origin, messages);
       const channel = this.#channels.get(documentId);
@@ -223,6 +271,31 @@ export class RedisFanout implements Fanout {
     }
     this.#outgoing.clear();
   };
+
+  #leaveUnsent(documentId: string, messages: readonly FrameEntry[]): void {
+    this.stats.framesUnsent += 1;
+    const channel = this.#channels.get(documentId);
+    if (!channel) return;
+    // An unsent update, compaction or `dropped` announce means the others must read storage. (Lost
+    // presence is renewed by its clients; a lost `joined` is made good by the announce below.)
+    if (messages.some((m) => m.kind === 'update' || m.kind === 'compacted' || (m.kind === 'announce' && (m.payload[0]! & ANNOUNCE_DROPPED) !== 0))) {
+      channel.dropped = true;
+    }
+    this.#unsent.add(documentId);
+  }
+
+  /**
+   * The publishing connection is (back) up: each document that left frames unsent announces itself
+   * as new (`joined`, so the other processes also send their presence), flagged `dropped` if an
+   * update (or a compaction, or an announce) was among them, so that they read storage.
+   */
+  #announceUnsent(): void {
+    for (const documentId of this.#unsent) {
+      const channel = this.#channels.get(documentId);
+      if (channel) this.#announce(documentId, channel, ANNOUNCE_JOINED);
+    }
+    this.#unsent.clear();
+  }
 
   /** Goes quiet on a channel when a publish reached only our own subscription, and nothing contradicts it since. */
   #noteReceivers(documentId: string, sent: { channel: Channel; heard: number; epoch: number; subscribed: boolean }, receivers: number): void {
