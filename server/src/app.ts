@@ -67,7 +67,7 @@ export function createApp({ config, logger, storage, fanout = new LocalFanout() 
       contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'connect-src': ["'self'", 'ws:', 'wss:'] } },
     }),
   );
-  app.use(healthRouter(storage, logger));
+  app.use(healthRouter(storage, fanout, logger));
   app.use('/api', originCheck(allowedOrigins), express.json({ limit: '1mb' }), authenticate(storage.directory));
   app.use('/api/invitations', invitationsRouter({ directory: storage.directory, publicUrl: config.PUBLIC_URL, redeemLimit: config.REDEEM_RATE_LIMIT }));
   app.use('/api/workshops', workshopsRouter(storage));

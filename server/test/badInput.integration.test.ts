@@ -174,6 +174,7 @@ describe('bad input on the collaboration socket', () => {
 
     const health = await fetch(`${server.httpUrl}/healthz`);
     expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', storage: server.app.storage.kind });
   });
 
   it('ignores frames that follow a refused text frame while the socket is still being admitted', async () => {

@@ -189,7 +189,14 @@ describe('several server processes on PostgreSQL and Redis', () => {
       onCut.text.insert(0, 'Vision. ');
       await eventually(() => expect(onOther.text.toString()).toBe('Vision. '));
 
+      const health = async (server: ChildServer) => {
+        const res = await fetch(`${server.httpUrl}/healthz`);
+        return { code: res.status, body: await res.json() };
+      };
+      expect(await health(cut)).toEqual({ code: 200, body: { status: 'ok', storage: 'postgres', fanout: 'redis', fanoutConnected: true } });
       await proxy.down();
+      // Still serving and storing, so still 200, but its clients are cut off from the other process's.
+      await eventually(() => expect(health(cut)).resolves.toEqual({ code: 200, body: { status: 'degraded', storage: 'postgres', fanout: 'redis', fanoutConnected: false } }));
       onCut.text.insert(onCut.text.length, 'Goals (cut side). ');
       onOther.text.insert(0, 'Situation (other side). ');
       planOnOther.text.insert(0, 'Actions (other side). ');
@@ -205,6 +212,7 @@ describe('several server processes on PostgreSQL and Redis', () => {
       await eventually(() => expect(secondOnCut.text.toString()).toContain('Goals (cut side). '));
 
       await proxy.up();
+      await eventually(() => expect(health(cut)).resolves.toMatchObject({ code: 200, body: { status: 'ok', fanoutConnected: true } }), 10_000);
       await eventually(() => {
         for (const [x, y] of [
           [onCut, onOther],

@@ -181,6 +181,8 @@ export async function compactedElsewhere(storage: MemoryStorage, fanout: Scripte
 
 /** A fan-out whose test plays the other processes: it delivers what they published and records what this one publishes. */
 export class ScriptedFanout implements Fanout {
+  readonly kind = 'redis';
+  readonly connected = true;
   readonly subscribers = new Map<string, FanoutSubscriber>();
   readonly published: FanoutMessage[] = [];
 
@@ -211,6 +213,8 @@ export class FanoutHub {
     const subscribers = new Map<string, FanoutSubscriber>();
     this.#members.push(subscribers);
     return {
+      kind: 'redis',
+      connected: true,
       subscribe: async (documentId, subscriber) => void subscribers.set(documentId, subscriber),
       unsubscribe: async (documentId) => void subscribers.delete(documentId),
       publish: (documentId, message) => {

@@ -30,6 +30,10 @@ export interface FanoutSubscriber {
  * reconnect to Redis, an unreadable frame, or another process saying it left updates unpublished).
  */
 export interface Fanout {
+  /** `local`: one process, nothing to fan out; `redis`: several, through Redis. */
+  readonly kind: 'local' | 'redis';
+  /** Whether messages reach the other processes now (always true for one process). */
+  readonly connected: boolean;
   /**
    * Starts delivery for a document; resolves once messages published from now on will arrive, or,
    * when that is not confirmed in time (Redis unreachable), without it, and then calls the
@@ -43,6 +47,8 @@ export interface Fanout {
 
 /** One process: nothing to fan out. */
 export class LocalFanout implements Fanout {
+  readonly kind = 'local';
+  readonly connected = true;
   async subscribe(): Promise<void> {}
   async unsubscribe(): Promise<void> {}
   publish(): void {}

@@ -224,9 +224,16 @@ export class RedisFanout implements Fanout {
     this.#queue(documentId, message);
   }
 
+  readonly kind = 'redis';
+
   /** Whether the publishing connection is up (while it is not, frames are left unsent, not queued). */
   get publishing(): boolean {
     return this.#pub.status === 'ready';
+  }
+
+  /** Both connections up: what this process publishes goes out, and what the others publish comes in. */
+  get connected(): boolean {
+    return this.publishing && this.#sub.status === 'ready';
   }
 
   /** Whether, as far as this process can tell, nobody else holds the document now. */
