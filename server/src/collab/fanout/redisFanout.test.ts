@@ -31,15 +31,18 @@ describe('RedisFanout (real Redis)', () => {
     for (const close of closing.splice(0)) await close();
   });
 
-  function open(): RedisFanout {
-    const fanout = new RedisFanout(REDIS_URL, logger);
+  function open(url = REDIS_URL, options?: { subscribeWaitMs?: number }): RedisFanout {
+    const fanout = new RedisFanout(url, logger, options);
     closing.push(() => fanout.close());
     return fanout;
   }
 
-  /** Two processes holding `documentId`, once the first has heard the second arrive (and answered). */
-  async function twoHolding(documentId: string) {
-    const a = open();
+  /**
+   * Two processes holding `documentId`, once the first has heard the second arrive (and answered);
+   * the first reaches Redis at `firstUrl`.
+   */
+  async function twoHolding(documentId: string, firstUrl = REDIS_URL) {
+    const a = open(firstUrl);
     const b = open();
     const onA = recorder();
     const onB = recorder();
@@ -168,14 +171,7 @@ describe('RedisFanout (real Redis)', () => {
     const documentId = `fanout-outage-${process.pid}-${Date.now()}`;
     const proxy = await redisProxy(REDIS_URL);
     closing.push(proxy.down);
-    const a = new RedisFanout(proxy.url, logger);
-    closing.push(() => a.close());
-    const b = open();
-    const onA = recorder();
-    const onB = recorder();
-    await a.subscribe(documentId, onA.subscriber);
-    await b.subscribe(documentId, onB.subscriber);
-    await eventually(() => expect(onA.heard.peersJoined).toBe(1));
+    const { a, onA, onB } = await twoHolding(documentId, proxy.url);
     a.publish(documentId, update(1));
     await eventually(() => expect(plain(onB.heard.messages)).toEqual(plain([update(1)])));
 
@@ -204,8 +200,7 @@ describe('RedisFanout (real Redis)', () => {
     const documentId = `fanout-late-${process.pid}-${Date.now()}`;
     const proxy = await redisProxy(REDIS_URL);
     closing.push(proxy.down);
-    const a = new RedisFanout(proxy.url, logger, { subscribeWaitMs: 200 });
-    closing.push(() => a.close());
+    const a = open(proxy.url, { subscribeWaitMs: 200 });
     await eventually(() => expect(a.publishing).toBe(true));
     await proxy.down();
     await eventually(() => expect(a.publishing).toBe(false));
