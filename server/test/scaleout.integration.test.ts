@@ -206,6 +206,7 @@ describe('several server processes on PostgreSQL and Redis', () => {
       await waitForSync(planOnCut);
       await eventually(() => expect(planOnCut.text.toString()).toBe('Actions (other side). '));
       planOnCut.text.insert(planOnCut.text.length, 'Budget (cut side). ');
+      onCut.provider.awareness.setLocalStateField('user', { name: 'Jean-Claude', color: '#b45309' });
       // Each process still relays to its own clients.
       const secondOnCut = join(cut, open);
       await waitForSync(secondOnCut);
@@ -225,6 +226,8 @@ describe('several server processes on PostgreSQL and Redis', () => {
         expect(onCut.text.toString()).toContain('Situation (other side). ');
         expect(planOnOther.text.toString()).toContain('Budget (cut side). ');
       }, 20_000);
+      // Presence set during the outage reaches the other process's people once Redis is back.
+      await eventually(() => expect(onOther.provider.awareness.getStates().get(onCut.doc.clientID)).toEqual({ user: { name: 'Jean-Claude', color: '#b45309' } }));
       // And the fan-out works again both ways.
       onOther.text.insert(0, 'Monitoring. ');
       await eventually(() => expect(onCut.text.toString()).toContain('Monitoring. '));

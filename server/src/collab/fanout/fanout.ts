@@ -19,7 +19,10 @@ export interface FanoutSubscriber {
   message(message: FanoutMessage): void;
   /** Delivery to this document may have had a gap: catch up from storage. */
   resync(): void;
-  /** Another process has just started holding the document: tell it what storage does not hold (presence). */
+  /**
+   * The other processes need this one's presence (which storage does not hold): one has just
+   * started holding the document, or this one's presence went unsent while Redis was away.
+   */
   peerJoined(): void;
 }
 

@@ -187,9 +187,11 @@ describe('RedisFanout (real Redis)', () => {
     expect(onB.heard.resyncs).toBe(0);
 
     await proxy.up();
-    // B hears that updates went unsent and reads storage; A catches up too (its subscription was down).
+    // B hears that updates went unsent and reads storage; A catches up too (its subscription was down)
+    // and sends its presence again (its renewals went unsent).
     await eventually(() => expect(onB.heard.resyncs).toBe(1), 10_000);
     await eventually(() => expect(onA.heard.resyncs).toBe(1), 10_000);
+    await eventually(() => expect(onA.heard.peersJoined).toBe(2));
     a.publish(documentId, update(3));
     await eventually(() => expect(plain(onB.heard.messages).at(-1)).toEqual(plain([update(3)])[0]));
     // Nothing of the outage arrived late.

@@ -294,12 +294,15 @@ export class RedisFanout implements Fanout {
   /**
    * The publishing connection is (back) up: each document that left frames unsent announces itself
    * as new (`joined`, so the other processes also send their presence), flagged `dropped` if an
-   * update (or a compaction, or an announce) was among them, so that they read storage.
+   * update (or a compaction, or an announce) was among them, so that they read storage, and sends
+   * its own presence again (what went unsent may have been its people's renewals).
    */
   #announceUnsent(): void {
     for (const documentId of this.#unsent) {
       const channel = this.#channels.get(documentId);
-      if (channel) this.#announce(documentId, channel, ANNOUNCE_JOINED);
+      if (!channel) continue;
+      this.#announce(documentId, channel, ANNOUNCE_JOINED);
+      channel.subscriber.peerJoined();
     }
     this.#unsent.clear();
   }
