@@ -265,7 +265,7 @@ export const columnLabel = ({ mode, variant }: Column): string => (variant ? `${
 
 export async function startServer({ mode, variant }: Column, options: StartOptions = {}): Promise<ServerUnderTest> {
   if (mode === 'reference') return startReference(options);
-  if (mode === 'reference-postgres') return { ...(await startReference(options, true)), label: columnLabel({ mode }) };
+  if (mode === 'reference-postgres') return startReference(options, true);
   const withEnv = variant ? { ...options, env: variant.env } : options;
   const server = await (mode === 'cluster' || mode === 'routed' ? startCluster(withEnv, mode) : startOurs(mode, withEnv));
   return { ...server, label: columnLabel({ mode, variant }) };

@@ -120,6 +120,7 @@ interface Channel {
  * `dropped` if an update was among them, so the other processes read storage.
  */
 export class RedisFanout implements Fanout {
+  readonly kind = 'redis';
   readonly #origin = randomBytes(ORIGIN_BYTES);
   readonly #pub: Redis;
   readonly #sub: Redis;
@@ -223,8 +224,6 @@ export class RedisFanout implements Fanout {
     }
     this.#queue(documentId, message);
   }
-
-  readonly kind = 'redis';
 
   /** Whether the publishing connection is up (while it is not, frames are left unsent, not queued). */
   get publishing(): boolean {
